@@ -1,0 +1,205 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, sinch.numbers contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Private to sinch.numbers: the client of the Sinch Numbers API v1 (Basic or OAuth2 client credentials).
+
+Only this collection may import this file; it is not a public API.
+"""
+
+from __future__ import annotations
+
+import base64
+from urllib.parse import quote, urlencode
+
+from ansible_collections.sinch.numbers.plugins.module_utils._errors import (
+    SinchAuthError,
+    SinchError,
+    SinchInputError,
+    SinchNotFound,
+)
+from ansible_collections.sinch.numbers.plugins.module_utils._http import json_body
+from ansible_collections.sinch.numbers.plugins.module_utils._phone import to_e164
+from ansible_collections.sinch.numbers.plugins.module_utils._session_cache import cache_key
+
+# The largest page Sinch serves; fewer, larger pages mean fewer round trips.
+PAGE_SIZE = 100
+
+
+class NumbersApiClient:
+    """Every Numbers API call the collection makes, for one project.
+
+    With ``auth_method: oauth2`` a token is fetched once, cached (in memory and in the session cache)
+    for its lifetime, and fetched again once when Sinch answers 401.
+    """
+
+    def __init__(self, options, transport, cache=None):
+        self.transport = transport
+        self.cache = cache
+        self.project_id = options.get('project_id')
+        self.key_id = options.get('key_id')
+        self.key_secret = options.get('key_secret')
+        self.auth_method = options.get('auth_method') or 'oauth2'
+        self.base_url = (options.get('numbers_api_url') or 'https://numbers.api.sinch.com').rstrip('/')
+        self.auth_url = (options.get('auth_url') or 'https://auth.sinch.com').rstrip('/')
+        self._token = None
+        self.tokens_fetched = 0
+        missing = [name for name in ('project_id', 'key_id', 'key_secret') if not options.get(name)]
+        if missing:
+            raise SinchInputError(
+                '%s required for the Numbers API (options or SINCH_%s).'
+                % (' and '.join(missing) + (' is' if len(missing) == 1 else ' are'), '/SINCH_'.join(m.upper() for m in missing))
+            )
+        if self.auth_method not in ('oauth2', 'basic'):
+            raise SinchInputError('auth_method must be oauth2 or basic, not %r.' % self.auth_method)
+
+    # Authentication ------------------------------------------------------------------------
+
+    def _basic(self):
+        raw = ('%s:%s' % (self.key_id, self.key_secret)).encode('utf-8')
+        return 'Basic ' + base64.b64encode(raw).decode('ascii')
+
+    @property
+    def _token_key(self):
+        return cache_key('oauth2', self.auth_url, self.key_id)
+
+    def _bearer(self):
+        if self._token is None and self.cache is not None:
+            cached = self.cache.load(self._token_key)
+            if cached and cached.get('access_token'):
+                self._token = cached['access_token']
+        if self._token is None:
+            self._token = self._fetch_token()
+        return 'Bearer ' + self._token
+
+    def _fetch_token(self):
+        """``POST {auth_url}/oauth2/token`` with client credentials; safe to retry (a token is not a write)."""
+        answer = self.transport.request(
+            'POST', self.auth_url + '/oauth2/token', body=urlencode({'grant_type': 'client_credentials'}).encode('ascii'),
+            headers={'Authorization': self._basic()}, content_type='application/x-www-form-urlencoded',
+            idempotent=True, operation='get an OAuth2 token for key %s (POST /oauth2/token)' % self.key_id,
+        ).json()
+        if not isinstance(answer, dict) or not answer.get('access_token'):
+            raise SinchError('token answer had no access_token', operation='get an OAuth2 token (POST /oauth2/token)')
+        self.tokens_fetched += 1
+        if self.cache is not None:
+            self.cache.store(self._token_key, {'access_token': answer['access_token']}, int(answer.get('expires_in') or 0))
+        return answer['access_token']
+
+    def _forget_token(self):
+        self._token = None
+        if self.cache is not None:
+            self.cache.discard(self._token_key)
+
+    # Requests ------------------------------------------------------------------------------
+
+    def request(self, method, path, payload=None, params=None, operation=None, idempotent=None):
+        """One request under ``/v1/projects/{project}``; the decoded JSON answer."""
+        path = '/v1/projects/%s%s' % (quote(self.project_id, safe=''), path)
+        operation = '%s (%s %s)' % (operation, method, path) if operation else None
+        refreshed = False
+        while True:
+            auth = self._basic() if self.auth_method == 'basic' else self._bearer()
+            try:
+                return self.transport.request(
+                    method, self.base_url + path, body=json_body(payload), params=params,
+                    headers={'Authorization': auth}, idempotent=idempotent, operation=operation,
+                ).json()
+            except SinchAuthError:
+                # A 401 was not acted on; with OAuth2 the token may have expired early: fetch one more, once.
+                if self.auth_method != 'oauth2' or refreshed:
+                    raise
+                refreshed = True
+                self._forget_token()
+
+    @staticmethod
+    def _number_path(collection, phone_number, action=''):
+        return '/%s/%s%s' % (collection, quote(to_e164(phone_number), safe=''), action)
+
+    # Active numbers ------------------------------------------------------------------------
+
+    def iter_active_numbers(self, region_code=None, number_type=None, capabilities=None, pattern=None,
+                            search_pattern=None, order_by=None, page_size=PAGE_SIZE):
+        """Every active number of the project matching the filters, following ``nextPageToken`` to the end."""
+        params = _clean({
+            'regionCode': region_code,
+            'type': number_type,
+            'capability': list(capabilities) if capabilities else None,
+            'numberPattern.pattern': pattern,
+            'numberPattern.searchPattern': search_pattern,
+            'orderBy': order_by,
+            'pageSize': page_size,
+        })
+        seen_tokens = set()
+        while True:
+            page = self.request('GET', '/activeNumbers', params=params, operation='list active numbers') or {}
+            for number in page.get('activeNumbers') or []:
+                yield number
+            token = page.get('nextPageToken')
+            if not token or token in seen_tokens:
+                return
+            seen_tokens.add(token)
+            params['pageToken'] = token
+
+    def get_active_number(self, phone_number):
+        """``GET .../activeNumbers/{n}``: the number, or None when it is not active in the project."""
+        try:
+            return self.request('GET', self._number_path('activeNumbers', phone_number),
+                                operation='read active number %s' % to_e164(phone_number))
+        except SinchNotFound:
+            return None
+
+    def update_active_number(self, phone_number, changes):
+        """``PATCH .../activeNumbers/{n}`` with only the fields that change (safe to retry: same result twice)."""
+        return self.request('PATCH', self._number_path('activeNumbers', phone_number), payload=changes, idempotent=True,
+                            operation='update active number %s' % to_e164(phone_number))
+
+    def release_number(self, phone_number):
+        """``POST .../activeNumbers/{n}:release``: give the number up. Never retried blindly."""
+        return self.request('POST', self._number_path('activeNumbers', phone_number, ':release'), idempotent=False,
+                            operation='release number %s' % to_e164(phone_number))
+
+    # Available numbers ---------------------------------------------------------------------
+
+    def list_available_numbers(self, region_code, number_type, capabilities=None, pattern=None, search_pattern=None,
+                               size=None):
+        """``GET .../availableNumbers``: numbers that can be rented now, with their prices."""
+        params = _clean({
+            'regionCode': region_code,
+            'type': number_type,
+            'capabilities': list(capabilities) if capabilities else None,
+            'numberPattern.pattern': pattern,
+            'numberPattern.searchPattern': search_pattern,
+            'size': size,
+        })
+        page = self.request('GET', '/availableNumbers', params=params, operation='search available numbers') or {}
+        return page.get('availableNumbers') or []
+
+    def get_available_number(self, phone_number):
+        """``GET .../availableNumbers/{n}``: the number if it can be rented, else None."""
+        try:
+            return self.request('GET', self._number_path('availableNumbers', phone_number),
+                                operation='read available number %s' % to_e164(phone_number))
+        except SinchNotFound:
+            return None
+
+    def rent_number(self, phone_number, configuration=None):
+        """``POST .../availableNumbers/{n}:rent`` with the wanted configuration. Never retried blindly."""
+        return self.request('POST', self._number_path('availableNumbers', phone_number, ':rent'),
+                            payload=configuration or {}, idempotent=False,
+                            operation='rent number %s' % to_e164(phone_number))
+
+    def rent_any_number(self, request):
+        """``POST .../availableNumbers:rentAny``: rent the first number matching ``request``. Never retried blindly."""
+        return self.request('POST', '/availableNumbers:rentAny', payload=request, idempotent=False,
+                            operation='rent any number in %s' % request.get('regionCode'))
+
+    def list_available_regions(self, types=None):
+        """``GET .../availableRegions``: the regions where numbers can be rented."""
+        page = self.request('GET', '/availableRegions', params=_clean({'types': list(types) if types else None}),
+                            operation='list available regions') or {}
+        return page.get('availableRegions') or []
+
+
+def _clean(params):
+    return dict((key, value) for key, value in params.items() if value not in (None, '', []))

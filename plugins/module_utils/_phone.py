@@ -1,0 +1,70 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, sinch.numbers contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Private to sinch.numbers: phone number normalisation and the shape of returned records.
+
+Only this collection may import this file; it is not a public API.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ansible.module_utils.common.dict_transformations import camel_dict_to_snake_dict
+
+from ansible_collections.sinch.numbers.plugins.module_utils._errors import SinchInputError
+
+# E.164: up to 15 digits, country code first (never 0). Fewer than 8 digits is no dialable number.
+_E164_DIGITS = re.compile(r'^[1-9][0-9]{7,14}$')
+_SEPARATORS = re.compile(r'[\s().-]')
+
+
+def to_e164(value, option='phone_number'):
+    """``+14150005550`` from ``+14150005550``, ``14150005550``, ``"+1 415-000-5550"`` or the integer.
+
+    Raises :class:`SinchInputError` naming ``option`` when the value is no E.164 number.
+    """
+    if isinstance(value, bool):
+        raise SinchInputError('%s: %r is not a phone number; give it in E.164 form, e.g. +14150005550' % (option, value))
+    text = str(value).strip() if value is not None else ''
+    digits = _SEPARATORS.sub('', text)
+    if digits.startswith('+'):
+        digits = digits[1:]
+    elif digits.startswith('00'):
+        digits = digits[2:]
+    if not _E164_DIGITS.match(digits):
+        raise SinchInputError(
+            '%s: %r is not a phone number in E.164 form; give the country code and number, '
+            'e.g. +14150005550, 14150005550 or the integer 14150005550' % (option, value)
+        )
+    return '+' + digits
+
+
+def to_legacy(value, option='numbers'):
+    """The legacy API's form of a number: the integer 14150005550."""
+    return int(to_e164(value, option)[1:])
+
+
+def snake(record):
+    """A record from the API in snake_case (nested dicts and lists included)."""
+    if isinstance(record, list):
+        return [snake(item) for item in record]
+    if isinstance(record, dict):
+        return camel_dict_to_snake_dict(record)
+    return record
+
+
+def legacy_number_record(raw):
+    """A legacy Number in snake_case, with ``e164``; ``number`` stays the API's integer."""
+    record = snake(raw)
+    record['e164'] = to_e164(raw.get('number'), 'number')
+    record.setdefault('application_key', None)
+    return record
+
+
+def active_number_record(raw):
+    """A Numbers API number in snake_case, with ``e164`` (equal to its ``phone_number``)."""
+    record = snake(raw)
+    record['e164'] = to_e164(raw.get('phoneNumber'), 'phone_number')
+    return record

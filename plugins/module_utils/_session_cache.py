@@ -1,0 +1,130 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, sinch.numbers contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Private to sinch.numbers: a small on-disk cache of signed sessions and OAuth2 tokens.
+
+Only this collection may import this file; it is not a public API.
+
+Every task of a play runs in its own process, so without this cache each task would log in and
+create a new instance (two extra requests, and a new instance each time). Entries live in
+``$XDG_CACHE_HOME/sinch.numbers`` (default ``~/.cache/sinch.numbers``), a 0700 directory, one 0600
+file per account, named by a hash of the URLs and user (never the password), and hold only what
+a later task needs: the instance id and secret or the token, when they expire, and the organisation.
+A cache that cannot be used (read-only home, foreign owner, corrupt file) is skipped, never fatal.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import stat
+import tempfile
+import time
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not on POSIX controllers only
+    fcntl = None
+
+# Renew this long before Sinch's own expiry, so a session never expires between two requests of a task.
+EXPIRY_MARGIN = 300
+
+
+def default_directory():
+    """The cache directory for this user."""
+    base = os.environ.get('XDG_CACHE_HOME') or os.path.join(os.path.expanduser('~'), '.cache')
+    return os.path.join(base, 'sinch.numbers')
+
+
+def cache_key(*parts):
+    """A file-name-safe key for an account; only a hash of its parts appears on disk."""
+    return hashlib.sha256('\0'.join(str(p) for p in parts).encode('utf-8')).hexdigest()[:40]
+
+
+class SessionCache:
+    """Load, store and discard cache entries; ``clock`` is injectable for tests."""
+
+    def __init__(self, directory=None, clock=None):
+        self.directory = directory or default_directory()
+        self.clock = clock or time.time
+        self._usable = None
+
+    def _ready(self):
+        """Create the directory (0700) once; False when the cache cannot be used safely."""
+        if self._usable is None:
+            try:
+                os.makedirs(self.directory, mode=0o700, exist_ok=True)
+                info = os.stat(self.directory)
+                if info.st_uid != os.getuid():
+                    self._usable = False
+                else:
+                    if stat.S_IMODE(info.st_mode) != 0o700:
+                        os.chmod(self.directory, 0o700)
+                    self._usable = True
+            except OSError:
+                self._usable = False
+        return self._usable
+
+    def _path(self, key):
+        return os.path.join(self.directory, key + '.json')
+
+    def load(self, key):
+        """The entry's data, or None when absent, expired, unreadable or not private to this user."""
+        if not self._ready():
+            return None
+        try:
+            with open(self._path(key), 'r', encoding='utf-8') as handle:
+                info = os.fstat(handle.fileno())
+                if info.st_uid != os.getuid() or stat.S_IMODE(info.st_mode) & 0o077:
+                    return None
+                entry = json.load(handle)
+        except (OSError, ValueError):
+            return None
+        if not isinstance(entry, dict) or not isinstance(entry.get('data'), dict):
+            return None
+        if entry.get('expires_at', 0) - EXPIRY_MARGIN <= self.clock():
+            return None
+        return entry['data']
+
+    def store(self, key, data, expires_in):
+        """Write the entry atomically (0600 temp file, then rename) to live ``expires_in`` seconds."""
+        if not self._ready():
+            return
+        entry = {'expires_at': self.clock() + expires_in, 'data': data}
+        try:
+            handle, temp = tempfile.mkstemp(dir=self.directory, prefix='.' + key, suffix='.tmp')
+            try:
+                with os.fdopen(handle, 'w', encoding='utf-8') as out:
+                    json.dump(entry, out)
+                os.replace(temp, self._path(key))
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.unlink(temp)
+                raise
+        except OSError:
+            return
+
+    def discard(self, key):
+        """Forget an entry, e.g. after Sinch refused its session."""
+        with contextlib.suppress(OSError):
+            os.unlink(self._path(key))
+
+    @contextlib.contextmanager
+    def lock(self, key):
+        """Serialise log-ins for one account across processes (forks of one play log in once)."""
+        if fcntl is None or not self._ready():
+            yield
+            return
+        try:
+            handle = os.open(os.path.join(self.directory, key + '.lock'), os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError:
+            yield
+            return
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(handle)
