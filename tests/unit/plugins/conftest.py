@@ -1,0 +1,78 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, sinch.numbers contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Unit tests stop at the HTTP boundary: a requests adapter records every request and plays scripted answers."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import requests
+
+from ansible_collections.sinch.numbers.plugins.module_utils._http import RetryPolicy, Transport
+
+
+class Recorder(requests.adapters.BaseAdapter):
+    """Answers requests from a script of ``(status, body, headers)`` tuples or exceptions, recording each request."""
+
+    def __init__(self):
+        super().__init__()
+        self.script = []
+        self.calls = []
+
+    def add(self, status=200, body=None, headers=None):
+        self.script.append((status, body, headers or {}))
+        return self
+
+    def fail(self, exc):
+        self.script.append(exc)
+        return self
+
+    def send(self, request, **kwargs):
+        self.calls.append(request)
+        if not self.script:
+            raise AssertionError('unexpected request %s %s' % (request.method, request.url))
+        item = self.script.pop(0)
+        if isinstance(item, Exception):
+            raise item
+        status, body, headers = item
+        response = requests.Response()
+        response.status_code = status
+        response.request = request
+        response.url = request.url
+        if body is None:
+            response._content = b''
+        elif isinstance(body, bytes):
+            response._content = body
+        else:
+            response._content = json.dumps(body).encode('utf-8')
+            response.headers['Content-Type'] = 'application/json'
+        response.headers.update(headers)
+        return response
+
+    def close(self):
+        pass
+
+    def json_body(self, index):
+        return json.loads(self.calls[index].body)
+
+
+@pytest.fixture
+def recorder():
+    return Recorder()
+
+
+@pytest.fixture
+def sleeps():
+    return []
+
+
+@pytest.fixture
+def transport(recorder, sleeps):
+    session = requests.Session()
+    session.mount('https://', recorder)
+    session.mount('http://', recorder)
+    retry = RetryPolicy(sleep=sleeps.append, rand=lambda: 1.0)
+    return Transport(timeout=5, retry=retry, session=session)
