@@ -18,11 +18,34 @@ attributes:
   idempotent:
     description:
       - When run twice in a row outside check mode, with the same arguments, the second invocation indicates no change.
+"""
+
+    # Membership of modules of the legacy Number Administration API.
+    LEGACY_GROUP = r"""
+options: {}
+attributes:
   action_group:
-    description: Use C(group/sinch.numbers.sinch) in C(module_defaults) to set defaults for this module.
+    description:
+      - Use C(group/sinch.numbers.legacy) in C(module_defaults) to set the legacy connection options for this module,
+        or C(group/sinch.numbers.sinch) for options every module has (O(timeout), O(validate_certs)).
     support: full
     membership:
       - sinch.numbers.sinch
+      - sinch.numbers.legacy
+"""
+
+    # Membership of modules of the Numbers API.
+    NUMBERS_API_GROUP = r"""
+options: {}
+attributes:
+  action_group:
+    description:
+      - Use C(group/sinch.numbers.numbers_api) in C(module_defaults) to set the Numbers API connection options for
+        this module, or C(group/sinch.numbers.sinch) for options every module has (O(timeout), O(validate_certs)).
+    support: full
+    membership:
+      - sinch.numbers.sinch
+      - sinch.numbers.numbers_api
 """
 
     # Modules that change state.

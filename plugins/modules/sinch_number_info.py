@@ -21,6 +21,7 @@ extends_documentation_fragment:
   - sinch.numbers.legacy
   - sinch.numbers.attributes
   - sinch.numbers.attributes.INFO_MODULE
+  - sinch.numbers.attributes.LEGACY_GROUP
 options:
   application_key:
     description:
