@@ -14,20 +14,20 @@ options:
     description:
       - The Sinch project whose numbers are managed.
       - If not set, the environment variable E(SINCH_PROJECT_ID) is used.
+      - Required (as the option or the variable).
     type: str
-    required: true
   key_id:
     description:
       - The access key id of the project.
       - If not set, the environment variable E(SINCH_KEY_ID) is used.
+      - Required (as the option or the variable).
     type: str
-    required: true
   key_secret:
     description:
       - The access key secret.
       - If not set, the environment variable E(SINCH_KEY_SECRET) is used.
+      - Required (as the option or the variable).
     type: str
-    required: true
   auth_method:
     description:
       - V(oauth2) exchanges the key for a bearer token (C(POST /oauth2/token)) once and reuses it until it

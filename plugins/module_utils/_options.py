@@ -50,11 +50,15 @@ LEGACY_MODULE_KWARGS = dict(
 
 
 def numbers_api_argument_spec():
-    """Connection options of the Numbers API (project access key, Basic or OAuth2)."""
+    """Connection options of the Numbers API (project access key, Basic or OAuth2).
+
+    ``project_id``, ``key_id`` and ``key_secret`` are needed but not ``required``: they may come from the
+    environment, and the client names the missing ones with their variables, which Ansible's own check cannot.
+    """
     spec = dict(
-        project_id=dict(type='str', required=True, fallback=_env('SINCH_PROJECT_ID')),
-        key_id=dict(type='str', required=True, fallback=_env('SINCH_KEY_ID')),
-        key_secret=dict(type='str', required=True, no_log=True, fallback=_env('SINCH_KEY_SECRET')),
+        project_id=dict(type='str', fallback=_env('SINCH_PROJECT_ID')),
+        key_id=dict(type='str', fallback=_env('SINCH_KEY_ID')),
+        key_secret=dict(type='str', no_log=True, fallback=_env('SINCH_KEY_SECRET')),
         auth_method=dict(type='str', choices=['oauth2', 'basic'], default='oauth2', fallback=_env('SINCH_AUTH_METHOD')),
         numbers_api_url=dict(type='str', default='https://numbers.api.sinch.com', fallback=_env('SINCH_NUMBERS_API_URL')),
         auth_url=dict(type='str', default='https://auth.sinch.com', fallback=_env('SINCH_AUTH_URL')),
