@@ -23,7 +23,7 @@ LEGACY_ERROR_CODES = {
     40200: ('NotEnoughCredit', 'Top up the account in the Sinch dashboard; nothing was rented.'),
     40300: ('ForbiddenRequest', 'organisation_id must be an organisation the user owns; leave it out to use the user\'s own.'),
     40301: ('InvalidScheme', 'The request was signed with the wrong authorization scheme.'),
-    40400: ('ResourceNotFound', 'Check the application key, or re-run: a reservation may have expired.'),
+    40400: ('ResourceNotFound', 'Check the ids and keys given.'),
     42200: ('ApplicationConfiguration', 'Set up accounting for the organisation in the Sinch dashboard.'),
     50000: ('InternalServerError', 'Sinch failed to handle the request; re-run the task later.'),
     50300: ('TemporaryDown', 'Sinch is temporarily unavailable; re-run the task later.'),
@@ -177,8 +177,9 @@ def parse_retry_after(value):
 def error_from_response(status, body, headers=None, operation=None):
     """Build the typed error for a failed HTTP answer.
 
-    Understands both body shapes: the legacy ``{"errorCode": 40102, "message": "..."}`` and the
-    Numbers API ``{"error": {"code": 404, "message": "...", "status": "NOT_FOUND", "details": []}}``.
+    Understands the legacy ``{"errorCode": 40102, "message": "..."}``, the Numbers API
+    ``{"error": {"code": 404, "message": "...", "status": "NOT_FOUND", "details": []}}`` and the OAuth2
+    token endpoint's ``{"error": "invalid_client", "error_description": "..."}``.
     """
     headers = headers or {}
     payload = None
@@ -205,6 +206,10 @@ def error_from_response(status, body, headers=None, operation=None):
         code = err.get('status')
         message = err.get('message')
         details = err.get('details') or None
+    elif isinstance(payload, dict) and isinstance(payload.get('error'), str):
+        # The OAuth2 token endpoint's shape (RFC 6749, 5.2): {"error": "invalid_client", "error_description": "..."}.
+        code = payload['error']
+        message = payload.get('error_description')
     if not message:
         text = body.decode('utf-8', 'replace') if isinstance(body, bytes) else (body or '')
         message = text.strip()[:300] or 'HTTP %s with no explanation' % status

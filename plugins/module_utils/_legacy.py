@@ -156,8 +156,10 @@ class LegacyClient:
 
     # Signed requests -----------------------------------------------------------------------
 
-    def request(self, method, base_url, path, payload=None, operation=None, idempotent=None):
+    def request(self, method, base_url, path, payload=None, operation=None, idempotent=None, hints=None):
         """One instance-signed request; the decoded JSON answer (None for 204).
+
+        ``hints`` maps error codes to advice fitting this call (e.g. what 40400 means for a checkout).
 
         A refused session (40100/40102) is replaced once and the request sent again: Sinch did not act
         on a request it could not authenticate, so resending is safe even for a purchase.
@@ -180,6 +182,10 @@ class LegacyClient:
                     raise
                 replaced = True
                 self._replace_session()
+            except SinchError as exc:
+                if hints and exc.code in hints:
+                    exc.hint = hints[exc.code]
+                raise
 
     # Organisation --------------------------------------------------------------------------
 
@@ -240,6 +246,7 @@ class LegacyClient:
         self.request(
             'POST', self.portal_api_url, self._org_path('/shop'), payload={'referenceIds': list(reference_ids)},
             operation='check out reservation %s' % ', '.join(reference_ids), idempotent=False,
+            hints={40400: 'The reservation expired or is unknown; nothing was rented. Re-run the task to reserve again'},
         )
 
     def list_numbers(self):
@@ -247,6 +254,8 @@ class LegacyClient:
         return self.request('GET', self.portal_api_url, self._org_path(), operation='list rented numbers') or []
 
     # Numbers of an application -----------------------------------------------------------
+
+    _APP_HINTS = {40400: 'Check application_key: it must be an application of the organisation'}
 
     @staticmethod
     def _app_path(application_key, suffix=''):
@@ -256,7 +265,7 @@ class LegacyClient:
         """``GET /v1/applications/key/{key}/numbers``: the numbers assigned to an application."""
         return self.request(
             'GET', self.portal_api_url, self._app_path(application_key),
-            operation='list the numbers of application %s' % application_key,
+            operation='list the numbers of application %s' % application_key, hints=self._APP_HINTS,
         ) or []
 
     def set_application_numbers(self, application_key, capability, numbers):
@@ -266,12 +275,12 @@ class LegacyClient:
         return self.request(
             'PUT', self.portal_api_url, self._app_path(application_key, '/' + capability),
             payload={'numbers': [int(n) for n in numbers]},
-            operation='set the %s numbers of application %s' % (capability, application_key),
+            operation='set the %s numbers of application %s' % (capability, application_key), hints=self._APP_HINTS,
         ) or []
 
     def remove_application_number(self, application_key, number):
         """``DELETE .../numbers/{number}``: unassign one number (it stays rented)."""
         self.request(
             'DELETE', self.portal_api_url, self._app_path(application_key, '/%d' % int(number)),
-            operation='remove number %s from application %s' % (number, application_key),
+            operation='remove number %s from application %s' % (number, application_key), hints=self._APP_HINTS,
         )

@@ -138,7 +138,7 @@ from ansible_collections.sinch.numbers.plugins.module_utils._module import (
     legacy_module,
     module_options,
 )
-from ansible_collections.sinch.numbers.plugins.module_utils._phone import legacy_number_record
+from ansible_collections.sinch.numbers.plugins.module_utils._phone import legacy_number_record, snake
 
 
 def matches(record, params):
@@ -174,7 +174,7 @@ def main():
             raw = client.list_numbers()
         numbers = [record for record in (legacy_number_record(item) for item in raw) if matches(record, params)]
         numbers.sort(key=lambda record: record['number'])
-        organisation = client.organisation()
+        organisation = snake(client.organisation())
     except SinchError as error:
         fail_from_error(module, error)
     module.exit_json(changed=False, organisation=organisation, numbers=numbers)

@@ -13,6 +13,7 @@ import pytest
 
 from ansible_collections.sinch.numbers.plugins.module_utils._errors import (
     SinchAuthError,
+    SinchError,
     SinchInputError,
     SinchPaymentRequired,
     SinchServerError,
@@ -320,3 +321,16 @@ def test_foreign_permissions_are_not_trusted(transport, recorder, cache, tmp_pat
     recorder.add(200, [])
     assert client(transport, cache=cache, organisation_id='42').list_numbers() == []
     assert_signed(recorder.calls[-1], instance='inst-2')
+
+
+@pytest.mark.parametrize('call, hint', [
+    (lambda api: api.checkout(['ref-1']), 'The reservation expired or is unknown; nothing was rented.'),
+    (lambda api: api.list_application_numbers('k'), 'Check application_key: it must be an application of the organisation.'),
+    (lambda api: api.remove_application_number('k', 14150005550), 'Check application_key'),
+])
+def test_not_found_advice_fits_the_call(transport, recorder, call, hint):
+    script_login(recorder)
+    recorder.add(404, {'errorCode': 40400, 'message': 'Not found.'})
+    with pytest.raises(SinchError) as caught:
+        call(client(transport, organisation_id='42'))
+    assert hint in str(caught.value)
