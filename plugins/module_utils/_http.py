@@ -112,7 +112,7 @@ class Transport:
             send_headers.update(headers or {})
             if authorize is not None:
                 send_headers.update(authorize(method, path, body or b'', content_type))
-            error = self._send(method, url, body, params, send_headers, operation)
+            error = self._send(method, url, body, params, send_headers, operation, idempotent)
             if isinstance(error, Response):
                 return error
             error.attempts = attempt
@@ -127,16 +127,18 @@ class Transport:
             self.retry.sleep(wait)
             waited += wait
 
-    def _send(self, method, url, body, params, headers, operation):
+    def _send(self, method, url, body, params, headers, operation, idempotent):
         """One attempt: a Response on success, the typed error otherwise (returned, so the caller decides)."""
         self.requests_sent += 1
+        # Only a write whose answer is lost leaves doubt about what Sinch did.
+        doubt = '' if idempotent else '; the write may still have been applied: re-running the task reads the state before writing again'
+
         try:
             answer = self.session.request(method, url, data=body, params=params, headers=headers, timeout=self.timeout)
         except requests.exceptions.Timeout:
             return SinchTimeout(
                 'no answer within %s seconds' % self.timeout, operation=operation,
-                hint='Raise the timeout option if Sinch is slow; a write may still have been applied, '
-                     're-running the task reads the state before writing again',
+                hint='Raise the timeout option if Sinch is slow' + doubt,
             )
         except requests.exceptions.SSLError as exc:
             return SinchConnectionError(
@@ -146,8 +148,7 @@ class Transport:
         except requests.exceptions.RequestException as exc:
             return SinchConnectionError(
                 'connection failed (%s)' % _reason(exc), operation=operation,
-                hint='Check the API URL options and the network; a write may still have been applied, '
-                     're-running the task reads the state before writing again',
+                hint='Check the API URL options and the network' + doubt,
             )
         if answer.status_code < 400:
             return Response(answer.status_code, answer.headers, answer.content)

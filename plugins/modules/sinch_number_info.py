@@ -74,9 +74,14 @@ RETURN = r"""
 organisation:
   description:
     - The organisation acted on, as C(GET /v1/organisations) returns it (in snake_case).
-    - When O(organisation_id) names another organisation than the user's own, only its RV(organisation.id).
+    - When O(organisation_id) names another organisation than the user's own, only its C(id).
   returned: success
   type: dict
+  contains:
+    id:
+      description: The organisation's id.
+      type: int
+      sample: 8888123
   sample: {"id": 8888123, "name": "Acme", "website": "http://www.example.com", "phone": "+12055500000", "country_id": "US"}
 numbers:
   description: The numbers that match, ordered by number.

@@ -126,3 +126,13 @@ def test_proxies_and_ca_bundle_come_from_the_environment(transport, recorder, mo
     assert captured['verify'] == '/etc/ssl/custom.pem'
     assert captured['proxies']['https'] == 'http://proxy.example:3128'
     assert captured['timeout'] == 5
+
+
+@pytest.mark.parametrize('method, idempotent, doubt', [('GET', None, False), ('POST', True, False), ('POST', False, True)])
+def test_lost_answer_advice(transport, recorder, method, idempotent, doubt):
+    for dummy in range(5):
+        recorder.fail(requests.exceptions.ConnectionError('reset by peer'))
+    with pytest.raises(SinchConnectionError) as caught:
+        transport.request(method, URL, idempotent=idempotent)
+    assert 'Check the API URL options and the network' in str(caught.value)
+    assert ('the write may still have been applied' in str(caught.value)) is doubt
