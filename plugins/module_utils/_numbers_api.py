@@ -61,7 +61,9 @@ class NumbersApiClient:
 
     @property
     def _token_key(self):
-        return cache_key('oauth2', self.auth_url, self.key_id)
+        # The secret is part of the key (only its hash reaches the disk): a rotated or wrong secret must not keep
+        # working on a token cached for the old one.
+        return cache_key('oauth2', self.auth_url, self.key_id, self.key_secret)
 
     def _bearer(self):
         if self._token is None and self.cache is not None:
@@ -133,8 +135,7 @@ class NumbersApiClient:
         seen_tokens = set()
         while True:
             page = self.request('GET', '/activeNumbers', params=params, operation='list active numbers') or {}
-            for number in page.get('activeNumbers') or []:
-                yield number
+            yield from page.get('activeNumbers') or []
             token = page.get('nextPageToken')
             if not token or token in seen_tokens:
                 return
@@ -146,8 +147,8 @@ class NumbersApiClient:
         try:
             return self.request('GET', self._number_path('activeNumbers', phone_number),
                                 operation='read active number %s' % to_e164(phone_number))
-        except SinchNotFound:
-            return None
+        except SinchNotFound as error:
+            return _none_if_number_missing(error, 'ActiveNumber')
 
     def update_active_number(self, phone_number, changes):
         """``PATCH .../activeNumbers/{n}`` with only the fields that change (safe to retry: same result twice)."""
@@ -180,8 +181,8 @@ class NumbersApiClient:
         try:
             return self.request('GET', self._number_path('availableNumbers', phone_number),
                                 operation='read available number %s' % to_e164(phone_number))
-        except SinchNotFound:
-            return None
+        except SinchNotFound as error:
+            return _none_if_number_missing(error, 'AvailableNumber')
 
     def rent_number(self, phone_number, configuration=None):
         """``POST .../availableNumbers/{n}:rent`` with the wanted configuration. Never retried blindly."""
@@ -199,6 +200,17 @@ class NumbersApiClient:
         page = self.request('GET', '/availableRegions', params=_clean({'types': list(types) if types else None}),
                             operation='list available regions') or {}
         return page.get('availableRegions') or []
+
+
+def _none_if_number_missing(error, resource_type):
+    """None when a 404 says the number is missing; re-raise one that names another resource (the project).
+
+    An unknown project must not read as "number not active": a release would then quietly do nothing.
+    """
+    for detail in error.details or []:
+        if isinstance(detail, dict) and detail.get('resourceType') not in (None, '', resource_type):
+            raise error
+    return None
 
 
 def _clean(params):

@@ -9,6 +9,7 @@ Only this collection may import this file; it is not a public API.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ansible.module_utils.common.dict_transformations import camel_dict_to_snake_dict
@@ -46,12 +47,19 @@ def to_legacy(value, option='numbers'):
     return int(to_e164(value, option)[1:])
 
 
+@functools.lru_cache(maxsize=512)
+def _snake_key(key):
+    # The API uses a few dozen keys: convert each once (camel_dict_to_snake_dict's regexes per key made
+    # 10,000 numbers take seconds), exactly as camel_dict_to_snake_dict would.
+    return next(iter(camel_dict_to_snake_dict({key: None})))
+
+
 def snake(record):
     """A record from the API in snake_case (nested dicts and lists included)."""
     if isinstance(record, list):
         return [snake(item) for item in record]
     if isinstance(record, dict):
-        return camel_dict_to_snake_dict(record)
+        return dict((_snake_key(key), snake(value)) for key, value in record.items())
     return record
 
 

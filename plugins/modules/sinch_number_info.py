@@ -16,7 +16,7 @@ description:
   - Filters narrow the list on the controller; the API itself has none.
   - Uses the legacy Number Administration API.
 author:
-  - sinch.numbers contributors
+  - sinch.numbers contributors (@sinch-numbers)
 extends_documentation_fragment:
   - sinch.numbers.legacy
   - sinch.numbers.attributes

@@ -73,6 +73,8 @@ def _entries(body, section):
 
 
 def _expire_sessions(sim, body):
+    if isinstance(body, dict) and body.get("instance_id"):
+        return {"expired": sim.sessions.expire_instance(body["instance_id"])}
     return {"expired": sim.sessions.expire_all()}
 
 

@@ -80,5 +80,13 @@ class Sessions:
             counts[name] = len(table)
         return counts
 
+    def expire_instance(self, instance_id):
+        """Expire one instance now (a test's own, leaving other clients' sessions alone); 1 if it existed."""
+        session = self.instances.get(instance_id)
+        if session is None:
+            return {"instances": 0}
+        session.expires_at = clock.monotonic()
+        return {"instances": 1}
+
     def summary(self):
         return {name: sum(1 for s in getattr(self, name).values() if s.alive()) for name in ("authorizations", "instances", "access_tokens")}

@@ -76,3 +76,33 @@ def transport(recorder, sleeps):
     session.mount('http://', recorder)
     retry = RetryPolicy(sleep=sleeps.append, rand=lambda: 1.0)
     return Transport(timeout=5, retry=retry, session=session)
+
+
+@pytest.fixture
+def run_module(transport, monkeypatch, tmp_path, capsys):
+    """Run a module's ``main()`` with ``args`` (check/diff mode through ``_ansible_*``), its HTTP answered by the recorder.
+
+    Returns the module's JSON result (``failed`` is true after ``fail_json``). Sessions are cached under ``tmp_path``.
+    """
+    from ansible.module_utils import _internal as module_utils_internal
+    from ansible.module_utils.common import warnings as common_warnings
+    from ansible.module_utils.testing import patch_module_args
+
+    from ansible_collections.sinch.numbers.plugins.module_utils import _module
+
+    monkeypatch.setenv('XDG_CACHE_HOME', str(tmp_path / 'cache'))
+    monkeypatch.setattr(_module, 'transport', lambda options: transport)
+    # Warnings and deprecations are process-wide: without this, one test's warnings show up in the next.
+    monkeypatch.setattr(common_warnings, '_global_warnings', {})
+    monkeypatch.setattr(common_warnings, '_global_deprecations', {})
+    # Importing controller code (an inventory plugin test) flags the process as the controller, and a module's
+    # warnings would then go to the display instead of its result.
+    monkeypatch.setattr(module_utils_internal, 'is_controller', False)
+
+    def run(main, args, check_mode=False, diff=False):
+        with patch_module_args(dict(args, _ansible_check_mode=check_mode, _ansible_diff=diff)):
+            with pytest.raises(SystemExit):
+                main()
+        return json.loads(capsys.readouterr().out)
+
+    return run

@@ -143,3 +143,11 @@ def test_extra_numbers_are_generated_quickly(admin):
 
 def test_unknown_admin_endpoint(simulator):
     assert requests.get(simulator.url + "/_sim/nothing").status_code == 404
+
+
+def test_expire_one_instance_leaves_the_others(simulator, legacy, admin):
+    other = LegacyClient(simulator.url).start()
+    assert admin("POST", "sessions/expire", {"instance_id": legacy.instance_id}) == {"expired": {"instances": 1}}
+    assert legacy.call("GET", ORGANISATION).json()["errorCode"] == 40100
+    assert other.call("GET", ORGANISATION).status_code == 200
+    assert admin("POST", "sessions/expire", {"instance_id": "no-such-instance"}) == {"expired": {"instances": 0}}

@@ -31,7 +31,7 @@ def test_every_legacy_code_is_mapped(code, status, cls, name):
     body = json.dumps({'errorCode': code, 'message': 'what Sinch said'}).encode()
     # The HTTP status a proxy reports does not matter: the code's first three digits are the status.
     error = errors.error_from_response(599, body, operation='do a thing (GET /v1/x)')
-    assert type(error) is cls
+    assert error.__class__ is cls
     assert (error.status, error.code, error.code_name) == (status, code, name)
     text = str(error)
     assert text.startswith('Sinch refused to do a thing (GET /v1/x): what Sinch said [%d %s]' % (code, name))
@@ -60,7 +60,7 @@ def test_every_documented_code_has_a_hint():
 def test_numbers_api_body(status, cls, retryable):
     body = json.dumps({'error': {'code': status, 'message': 'Nope', 'status': 'SOME_STATUS', 'details': [{'a': 1}]}})
     error = errors.error_from_response(status, body.encode(), headers={'Retry-After': '3'})
-    assert type(error) is cls
+    assert error.__class__ is cls
     assert (error.status, error.code, error.message, error.details) == (status, 'SOME_STATUS', 'Nope', [{'a': 1}])
     assert error.retryable is retryable
     assert error.retry_after == 3.0
@@ -81,3 +81,11 @@ def test_empty_body():
                                             (None, None)])
 def test_retry_after(value, seconds):
     assert errors.parse_retry_after(value) == seconds
+
+
+def test_oauth2_token_body():
+    body = b'{"error": "invalid_client", "error_description": "Client authentication failed."}'
+    error = errors.error_from_response(401, body, operation='get an OAuth2 token (POST /oauth2/token)')
+    assert isinstance(error, errors.SinchAuthError)
+    assert (error.code, error.message) == ('invalid_client', 'Client authentication failed.')
+    assert str(error).startswith('Sinch refused to get an OAuth2 token (POST /oauth2/token): Client authentication failed. [invalid_client]')

@@ -161,3 +161,11 @@ def test_missing_credentials(transport):
     with pytest.raises(SinchInputError) as caught:
         client(transport, key_id=None, key_secret='')
     assert str(caught.value) == 'key_id and key_secret are required for the Numbers API (options or SINCH_KEY_ID/SINCH_KEY_SECRET).'
+
+
+def test_unknown_project_is_not_a_missing_number(transport, recorder):
+    detail = {'type': 'ResourceInfo', 'resourceType': 'Project', 'resourceName': 'proj-1', 'owner': '', 'description': ''}
+    recorder.add(404, {'error': {'code': 404, 'message': 'Project proj-1 not found.', 'status': 'NOT_FOUND', 'details': [detail]}})
+    with pytest.raises(SinchNotFound) as caught:
+        client(transport, auth_method='basic').get_active_number('+12025550134')
+    assert 'Project proj-1 not found. [NOT_FOUND]' in str(caught.value)

@@ -1,0 +1,198 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, sinch.numbers contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+from __future__ import annotations
+
+DOCUMENTATION = r"""
+module: sinch_active_number_info
+short_description: List the active phone numbers of a Sinch project, or read one
+version_added: 0.1.0
+description:
+  - Lists the numbers rented by the project (C(GET /v1/projects/{project}/activeNumbers)), every page of them,
+    narrowed by the filters given; Sinch applies the filters.
+  - With O(phone_number), reads that one number (C(GET /v1/projects/{project}/activeNumbers/{phoneNumber})).
+  - Uses the Numbers API.
+author:
+  - sinch.numbers contributors (@sinch-numbers)
+extends_documentation_fragment:
+  - sinch.numbers.numbers_api
+  - sinch.numbers.attributes
+  - sinch.numbers.attributes.INFO_MODULE
+  - sinch.numbers.attributes.NUMBERS_API_GROUP
+options:
+  phone_number:
+    description:
+      - Read only this number, given in E.164 form (V(+14150005550)), without the V(+) (V(14150005550)) or as an
+        integer.
+      - RV(numbers) then holds this number, or nothing when it is not active in the project (not a failure).
+      - Cannot be combined with the filters.
+    type: raw
+  region_code:
+    description:
+      - Only numbers of this region (ISO 3166-1 alpha-2 code, e.g. V(US); case does not matter).
+    type: str
+  type:
+    description:
+      - Only numbers of this type.
+    type: str
+    choices: [MOBILE, LOCAL, TOLL_FREE]
+  capability:
+    description:
+      - Only numbers with these capabilities, V(SMS) and/or V(VOICE) (lower case is accepted too).
+    type: list
+    elements: str
+  number_pattern:
+    description:
+      - Only numbers containing these digits, where O(search_pattern) says.
+      - The number is matched with its country code, so with O(search_pattern=START) give it first
+        (V(+1206) or V(1206) for the US area code 206).
+    type: str
+  search_pattern:
+    description:
+      - Where O(number_pattern) must appear in the number. Unset lets Sinch decide.
+    type: str
+    choices: [START, CONTAINS, END]
+notes:
+  - Pages are followed to the end; a project with many numbers costs one request per 100 numbers.
+"""
+
+EXAMPLES = r"""
+- name: Every active number of the project
+  sinch.numbers.sinch_active_number_info:
+    project_id: "{{ sinch_project_id }}"
+    key_id: "{{ sinch_key_id }}"
+    key_secret: "{{ vault_sinch_key_secret }}"
+  register: active
+
+- name: US local numbers that can send SMS
+  sinch.numbers.sinch_active_number_info:
+    region_code: US
+    type: LOCAL
+    capability: [SMS]
+  register: us_sms
+
+- name: Numbers starting with +1202
+  sinch.numbers.sinch_active_number_info:
+    number_pattern: "1202"
+    search_pattern: START
+  register: dc
+
+- name: One number
+  sinch.numbers.sinch_active_number_info:
+    phone_number: "+12025550101"
+  register: one
+
+- name: Fail when it is not in the project
+  ansible.builtin.assert:
+    that: one.numbers | length == 1
+    fail_msg: "+12025550101 is not active in the project"
+"""
+
+RETURN = r"""
+numbers:
+  description:
+    - The active numbers that match, in Sinch's order, as Sinch returns them in snake_case, each with RV(numbers[].e164).
+  returned: success
+  type: list
+  elements: dict
+  contains:
+    phone_number:
+      description: The number in E.164 form, as Sinch gives it.
+      type: str
+      sample: "+12025550101"
+    e164:
+      description: The number in E.164 form (the same as RV(numbers[].phone_number)).
+      type: str
+      sample: "+12025550101"
+    project_id:
+      description: The project that rents it.
+      type: str
+      sample: 0994c893-4d74-4455-8259-4f5c68d92f6f
+    display_name:
+      description: Its name in the project.
+      type: str
+      sample: HQ main line
+    region_code:
+      description: Its region (ISO 3166-1 alpha-2).
+      type: str
+      sample: US
+    type:
+      description: V(MOBILE), V(LOCAL) or V(TOLL_FREE).
+      type: str
+      sample: LOCAL
+    capability:
+      description: What it can do.
+      type: list
+      elements: str
+      sample: [SMS, VOICE]
+    money:
+      description: What it costs every RV(numbers[].payment_interval_months), with C(currency_code) and C(amount) (a string).
+      type: dict
+      sample: {"currency_code": "USD", "amount": "2.00"}
+    payment_interval_months:
+      description: Months between charges.
+      type: int
+      sample: 1
+    next_charge_date:
+      description: When it is charged next.
+      type: str
+      sample: "2026-01-01T00:00:00.000Z"
+    expire_at:
+      description: When the rental ends unless it is charged again.
+      type: str
+      sample: "2026-01-01T00:00:00.000Z"
+    sms_configuration:
+      description:
+        - C(service_plan_id), C(campaign_id), and C(scheduled_provisioning) (a change in progress or failed, with
+          C(status) and C(error_codes)).
+      type: dict
+      sample: {"service_plan_id": "957ae16ae12d4942b91b61eda5e4ed6b", "campaign_id": "", "scheduled_provisioning": null}
+    voice_configuration:
+      description: C(type) (V(RTC), V(EST), V(FAX)), C(app_id), C(last_updated_time), C(scheduled_voice_provisioning).
+      type: dict
+      sample: {"type": "RTC", "app_id": "bb7b4e39-4227-4913-8c81-2db4abb54fb3", "last_updated_time": null,
+               "scheduled_voice_provisioning": null}
+    callback_url:
+      description: Where Sinch sends provisioning events for the number.
+      type: str
+      sample: https://hooks.example.com/sinch/numbers
+"""
+
+from ansible_collections.sinch.numbers.plugins.module_utils._active_number import active_numbers
+from ansible_collections.sinch.numbers.plugins.module_utils._module import (
+    SinchError,
+    fail_from_error,
+    module_options,
+    numbers_api_client,
+    numbers_api_module,
+)
+
+FILTERS = ('region_code', 'type', 'capability', 'number_pattern', 'search_pattern')
+
+
+def main():
+    module = numbers_api_module(
+        dict(
+            phone_number=dict(type='raw'),
+            region_code=dict(type='str'),
+            type=dict(type='str', choices=['MOBILE', 'LOCAL', 'TOLL_FREE']),
+            capability=dict(type='list', elements='str'),
+            number_pattern=dict(type='str'),
+            search_pattern=dict(type='str', choices=['START', 'CONTAINS', 'END']),
+        ),
+        mutually_exclusive=[('phone_number', name) for name in FILTERS],
+        required_by=dict(search_pattern='number_pattern'),
+        supports_check_mode=True,
+    )
+    try:
+        numbers = active_numbers(numbers_api_client(module_options(module)), module.params)
+    except SinchError as error:
+        fail_from_error(module, error)
+    module.exit_json(changed=False, numbers=numbers)
+
+
+if __name__ == '__main__':
+    main()

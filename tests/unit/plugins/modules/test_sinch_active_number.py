@@ -1,0 +1,262 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, sinch.numbers contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+import requests
+
+from ansible_collections.sinch.numbers.plugins.modules.sinch_active_number import main
+
+BASE = 'https://numbers.example/v1/projects/proj-1'
+CONNECTION = dict(project_id='proj-1', key_id='key-1', key_secret='very-secret', auth_method='basic',
+                  numbers_api_url='https://numbers.example')
+NUMBER = '+12025550102'
+ACTIVE_URL = BASE + '/activeNumbers/%2B12025550102'
+ACTIVE = {
+    'phoneNumber': NUMBER, 'projectId': 'proj-1', 'displayName': 'Alerts', 'regionCode': 'US', 'type': 'LOCAL',
+    'capability': ['SMS', 'VOICE'], 'money': {'currencyCode': 'USD', 'amount': '2.00'},
+    'smsConfiguration': {'servicePlanId': 'plan-a', 'campaignId': 'camp-a', 'scheduledProvisioning': None},
+    'voiceConfiguration': {'type': 'RTC', 'appId': 'app-a', 'lastUpdatedTime': None, 'scheduledVoiceProvisioning': None},
+    'callbackUrl': 'https://hooks.example/a',
+}
+AVAILABLE = {'phoneNumber': '+12065550101', 'regionCode': 'US', 'type': 'LOCAL', 'capability': ['SMS', 'VOICE'],
+             'setupPrice': {'currencyCode': 'USD', 'amount': '0.00'},
+             'monthlyPrice': {'currencyCode': 'USD', 'amount': '2.00'}, 'paymentIntervalMonths': 1}
+RENT_URL = BASE + '/availableNumbers/%2B12065550101:rent'
+NOT_FOUND = {'error': {'code': 404, 'message': 'Number not found', 'status': 'NOT_FOUND', 'details': []}}
+UNAVAILABLE = {'error': {'code': 503, 'message': 'busy', 'status': 'UNAVAILABLE', 'details': []}}
+
+
+def active(**changes):
+    number = copy.deepcopy(ACTIVE)
+    for key, value in changes.items():
+        if isinstance(value, dict):
+            number[key].update(value)
+        else:
+            number[key] = value
+    return number
+
+
+def warnings(result):
+    """The warning texts of a result (ansible-core 2.19 returns each as a summary with the text in event.msg)."""
+    return [w['event']['msg'] if isinstance(w, dict) else w for w in result.get('warnings', [])]
+
+
+def calls(recorder):
+    return [(c.method, c.url) for c in recorder.calls]
+
+
+@pytest.mark.parametrize('option, value, body', [
+    ('display_name', 'Alerts EU', {'displayName': 'Alerts EU'}),
+    ('display_name', '', {'displayName': ''}),
+    ('sms_service_plan_id', 'plan-b', {'smsConfiguration': {'servicePlanId': 'plan-b', 'campaignId': 'camp-a'}}),
+    ('sms_campaign_id', '', {'smsConfiguration': {'servicePlanId': 'plan-a', 'campaignId': ''}}),
+    ('voice_app_id', 'app-b', {'voiceConfiguration': {'type': 'RTC', 'appId': 'app-b'}}),
+    ('callback_url', 'https://hooks.example/b', {'callbackUrl': 'https://hooks.example/b'}),
+])
+def test_patch_sends_only_the_field_that_differs(run_module, recorder, option, value, body):
+    recorder.add(200, ACTIVE).add(200, active(**body))
+    result = run_module(main, dict(CONNECTION, phone_number=NUMBER, **{option: value}))
+    assert calls(recorder) == [('GET', ACTIVE_URL), ('PATCH', ACTIVE_URL)]
+    assert recorder.json_body(1) == body
+    assert result['changed'] is True and result['msg'] == '%s: updated %s.' % (NUMBER, option)
+    assert result['diff']['before'][option] != value and result['diff']['after'][option] == value
+    unchanged = [key for key in result['diff']['before'] if key != option]
+    assert all(result['diff']['before'][key] == result['diff']['after'][key] for key in unchanged)
+
+
+def test_nothing_to_do_when_every_field_matches(run_module, recorder):
+    recorder.add(200, ACTIVE)
+    result = run_module(main, dict(CONNECTION, phone_number=12025550102, display_name='Alerts', sms_service_plan_id='plan-a',
+                                   sms_campaign_id='camp-a', voice_app_id='app-a', callback_url='https://hooks.example/a'))
+    assert calls(recorder) == [('GET', ACTIVE_URL)]
+    assert result['changed'] is False and result['number']['e164'] == NUMBER
+    assert result['number']['sms_configuration']['service_plan_id'] == 'plan-a'
+
+
+def test_check_mode_predicts_the_update_without_writing(run_module, recorder):
+    recorder.add(200, ACTIVE)
+    result = run_module(main, dict(CONNECTION, phone_number=NUMBER, sms_service_plan_id='plan-b'), check_mode=True, diff=True)
+    assert calls(recorder) == [('GET', ACTIVE_URL)]
+    assert result['changed'] is True and result['msg'].startswith('Check mode: ')
+    assert result['number']['sms_configuration'] == {'service_plan_id': 'plan-b', 'campaign_id': 'camp-a',
+                                                     'scheduled_provisioning': None}
+
+
+@pytest.mark.parametrize('status', ['WAITING', 'IN_PROGRESS'])
+def test_pending_provisioning_counts_as_set(run_module, recorder, status):
+    pending = {'servicePlanId': 'plan-b', 'campaignId': 'camp-a', 'status': status}
+    recorder.add(200, active(smsConfiguration={'scheduledProvisioning': pending}))
+    result = run_module(main, dict(CONNECTION, phone_number=NUMBER, sms_service_plan_id='plan-b'))
+    assert len(recorder.calls) == 1 and result['changed'] is False
+
+
+def test_app_id_on_a_fax_number_switches_it_to_rtc(run_module, recorder):
+    fax = active(voiceConfiguration={'type': 'FAX', 'appId': ''})
+    recorder.add(200, fax).add(200, active())
+    run_module(main, dict(CONNECTION, phone_number=NUMBER, voice_app_id='app-a'))
+    assert recorder.json_body(1) == {'voiceConfiguration': {'type': 'RTC', 'appId': 'app-a'}}
+
+
+def test_failed_provisioning_is_a_warning_with_its_codes(run_module, recorder):
+    failed = {'servicePlanId': 'plan-b', 'campaignId': 'camp-b', 'status': 'FAILED',
+              'lastUpdatedTime': '2024-03-01T10:15:00.000Z', 'errorCodes': ['CAMPAIGN_NOT_AVAILABLE', 'X2']}
+    recorder.add(200, active(smsConfiguration={'scheduledProvisioning': failed}))
+    result = run_module(main, dict(CONNECTION, phone_number=NUMBER, display_name='Alerts'))
+    assert result['changed'] is False and len(recorder.calls) == 1
+    assert warnings(result) == [
+        "+12025550102: the SMS provisioning of servicePlanId plan-b, campaignId camp-b FAILED (at 2024-03-01T10:15:00.000Z), "
+        "error codes: CAMPAIGN_NOT_AVAILABLE, X2. Still in effect: servicePlanId 'plan-a', campaignId 'camp-a'. "
+        "Fix the cause in Sinch, then re-run to provision again."]
+
+
+def test_failed_provisioning_in_check_mode_shows_what_is_in_effect_now(run_module, recorder):
+    failed = {'servicePlanId': 'plan-b', 'status': 'FAILED', 'errorCodes': ['CAMPAIGN_NOT_AVAILABLE']}
+    recorder.add(200, active(smsConfiguration={'scheduledProvisioning': failed}))
+    result = run_module(main, dict(CONNECTION, phone_number=NUMBER, sms_campaign_id='camp-b'), check_mode=True)
+    assert result['changed'] is True and "Still in effect: servicePlanId 'plan-a', campaignId 'camp-a'." in warnings(result)[0]
+
+
+def test_rent_passes_the_configuration_then_names_the_number(run_module, recorder):
+    rented = {'phoneNumber': '+12065550101', 'displayName': '', 'smsConfiguration': {'servicePlanId': 'plan-a'},
+              'voiceConfiguration': {'type': 'RTC', 'appId': 'app-a'}, 'callbackUrl': 'https://hooks.example/a'}
+    recorder.add(404, NOT_FOUND).add(200, AVAILABLE).add(200, rented).add(200, dict(rented, displayName='Support'))
+    result = run_module(main, dict(CONNECTION, phone_number='12065550101', display_name='Support', sms_service_plan_id='plan-a',
+                                   voice_app_id='app-a', callback_url='https://hooks.example/a'))
+    assert calls(recorder) == [('GET', BASE + '/activeNumbers/%2B12065550101'), ('GET', BASE + '/availableNumbers/%2B12065550101'),
+                               ('POST', RENT_URL), ('PATCH', BASE + '/activeNumbers/%2B12065550101')]
+    assert recorder.json_body(2) == {'smsConfiguration': {'servicePlanId': 'plan-a'}, 'callbackUrl': 'https://hooks.example/a',
+                                     'voiceConfiguration': {'type': 'RTC', 'appId': 'app-a'}}
+    assert recorder.json_body(3) == {'displayName': 'Support'}
+    assert result['changed'] is True and result['number']['display_name'] == 'Support'
+    assert result['diff']['before'] == {'phone_number': '+12065550101', 'state': 'available'}
+    assert result['msg'] == '+12065550101: rented (setup USD 0.00, then USD 2.00 every 1 month(s)) and updated display_name.'
+
+
+def test_rent_without_options_sends_an_empty_body(run_module, recorder):
+    recorder.add(404, NOT_FOUND).add(200, AVAILABLE).add(200, {'phoneNumber': '+12065550101'})
+    result = run_module(main, dict(CONNECTION, phone_number='+12065550101'))
+    assert recorder.calls[2].body == b'{}' and result['changed'] is True
+
+
+def test_rent_in_check_mode_writes_nothing(run_module, recorder):
+    recorder.add(404, NOT_FOUND).add(200, AVAILABLE)
+    result = run_module(main, dict(CONNECTION, phone_number='+12065550101', display_name='Support'), check_mode=True)
+    assert [c.method for c in recorder.calls] == ['GET', 'GET']
+    assert result['changed'] is True and result['msg'].startswith('Check mode: would rent +12065550101 (setup USD 0.00')
+    assert result['number']['display_name'] == 'Support' and result['number']['money']['amount'] == '2.00'
+    assert result['diff']['after']['state'] == 'active' and 'warnings' not in result
+
+
+def test_rent_that_needs_documents_warns(run_module, recorder):
+    recorder.add(404, NOT_FOUND).add(200, dict(AVAILABLE, supportingDocumentationRequired=True))
+    result = run_module(main, dict(CONNECTION, phone_number='+12065550101'), check_mode=True)
+    assert warnings(result) == ['+12065550101 needs supporting documentation (e.g. proof of address) before Sinch completes '
+                                'the rental: provide it in the Sinch dashboard.']
+
+
+def test_neither_active_nor_available_fails(run_module, recorder):
+    recorder.add(404, NOT_FOUND).add(404, NOT_FOUND)
+    result = run_module(main, dict(CONNECTION, phone_number='+12065550199'))
+    assert result['failed'] is True and len(recorder.calls) == 2
+    assert result['msg'].startswith('+12065550199 is neither active in project proj-1 nor available to rent')
+
+
+def test_release(run_module, recorder):
+    recorder.add(200, ACTIVE).add(200, ACTIVE)
+    result = run_module(main, dict(CONNECTION, phone_number=NUMBER, state='absent', display_name='ignored'))
+    assert calls(recorder) == [('GET', ACTIVE_URL), ('POST', ACTIVE_URL + ':release')]
+    assert recorder.calls[1].body in (None, b'')
+    assert result['changed'] is True and result['number']['display_name'] == 'Alerts'
+    assert result['diff']['after'] == {'phone_number': NUMBER, 'state': 'released'}
+    assert 'given up for good' in result['msg']
+
+
+def test_release_in_check_mode_warns_and_writes_nothing(run_module, recorder):
+    recorder.add(200, ACTIVE)
+    result = run_module(main, dict(CONNECTION, phone_number=NUMBER, state='absent'), check_mode=True, diff=True)
+    assert len(recorder.calls) == 1 and result['changed'] is True
+    assert 'up for good' in warnings(result)[0] and result['diff']['after']['state'] == 'released'
+
+
+def test_absent_number_is_left_alone(run_module, recorder):
+    recorder.add(404, NOT_FOUND)
+    result = run_module(main, dict(CONNECTION, phone_number=NUMBER, state='absent'))
+    assert len(recorder.calls) == 1 and result['changed'] is False and result['number'] is None
+
+
+LOST = [requests.exceptions.ConnectionError('reset by peer'), (503, UNAVAILABLE)]
+
+
+def _answer(recorder, answer):
+    if isinstance(answer, Exception):
+        recorder.fail(answer)
+    else:
+        recorder.add(*answer)
+
+
+@pytest.mark.parametrize('lost', LOST, ids=['connection', '503'])
+@pytest.mark.parametrize('went_through', [True, False])
+def test_lost_rent_answer_is_resolved_by_reading_the_number(run_module, recorder, sleeps, lost, went_through):
+    recorder.add(404, NOT_FOUND).add(200, AVAILABLE)
+    _answer(recorder, lost)
+    recorder.add(*((200, dict(ACTIVE, phoneNumber='+12065550101')) if went_through else (404, NOT_FOUND)))
+    result = run_module(main, dict(CONNECTION, phone_number='+12065550101'))
+    assert [c.method for c in recorder.calls] == ['GET', 'GET', 'POST', 'GET'] and sleeps == []
+    if went_through:
+        assert result['changed'] is True and 'was lost' in warnings(result)[0] and 'it was rented' in warnings(result)[0]
+    else:
+        assert result['failed'] is True
+        assert result['msg'].startswith('Could not rent +12065550101: ')
+        assert result['msg'].endswith('is not active in project proj-1, so nothing happened; re-running the task is safe.')
+
+
+@pytest.mark.parametrize('lost', LOST, ids=['connection', '503'])
+@pytest.mark.parametrize('went_through', [True, False])
+def test_lost_release_answer_is_resolved_by_reading_the_number(run_module, recorder, lost, went_through):
+    recorder.add(200, ACTIVE)
+    _answer(recorder, lost)
+    recorder.add(*((404, NOT_FOUND) if went_through else (200, ACTIVE)))
+    result = run_module(main, dict(CONNECTION, phone_number=NUMBER, state='absent'))
+    assert [c.method for c in recorder.calls] == ['GET', 'POST', 'GET']
+    if went_through:
+        assert result['changed'] is True and 'it was released' in warnings(result)[0]
+    else:
+        assert result['failed'] is True and 'is still active in project proj-1, so nothing happened' in result['msg']
+
+
+def test_unreadable_state_after_a_lost_answer_says_so(run_module, recorder):
+    recorder.add(200, ACTIVE).add(503, UNAVAILABLE).add(401, {'error': {'code': 401, 'message': 'no', 'status': 'UNAUTHENTICATED'}})
+    result = run_module(main, dict(CONNECTION, phone_number=NUMBER, state='absent'))
+    assert result['failed'] is True and 'whether it was released is unknown' in result['msg']
+
+
+@pytest.mark.parametrize('value', ['+1202555010x', '12345', True, '+0202555010'])
+def test_bad_number_fails_before_any_request(run_module, recorder, value):
+    result = run_module(main, dict(CONNECTION, phone_number=value))
+    assert result['failed'] is True and result['msg'].startswith('phone_number: ') and 'E.164' in result['msg']
+    assert recorder.calls == []
+
+
+def test_api_error_is_mapped(run_module, recorder):
+    bad = {'error': {'code': 400, 'message': 'The number has no SMS capability', 'status': 'INVALID_ARGUMENT', 'details': []}}
+    recorder.add(200, ACTIVE).add(400, bad)
+    result = run_module(main, dict(CONNECTION, phone_number=NUMBER, sms_service_plan_id='plan-b'))
+    assert len(recorder.calls) == 2 and result['failed'] is True
+    assert result['msg'] == ('Sinch refused to update active number +12025550102 (PATCH /v1/projects/proj-1/activeNumbers/%2B12025550102): '
+                             'The number has no SMS capability [INVALID_ARGUMENT]')
+    assert result['error']['status'] == 400 and result['error']['code'] == 'INVALID_ARGUMENT'
+
+
+def test_unknown_project_fails_instead_of_releasing_nothing(run_module, recorder):
+    detail = {'type': 'ResourceInfo', 'resourceType': 'Project', 'resourceName': 'proj-1', 'owner': '', 'description': ''}
+    recorder.add(404, {'error': {'code': 404, 'message': 'Project proj-1 not found.', 'status': 'NOT_FOUND', 'details': [detail]}})
+    result = run_module(main, dict(CONNECTION, phone_number=NUMBER, state='absent'))
+    assert result['failed'] is True and len(recorder.calls) == 1
+    assert result['msg'] == ('Sinch refused to read active number +12025550102 (GET /v1/projects/proj-1/activeNumbers/%2B12025550102): '
+                             'Project proj-1 not found. [NOT_FOUND]')
