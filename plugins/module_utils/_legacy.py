@@ -20,7 +20,11 @@ from ansible_collections.sinch.numbers.plugins.module_utils._errors import (
     SinchInputError,
 )
 from ansible_collections.sinch.numbers.plugins.module_utils._http import json_body
-from ansible_collections.sinch.numbers.plugins.module_utils._session_cache import cache_key
+from ansible_collections.sinch.numbers.plugins.module_utils._session_cache import (
+    cache_key,
+    password_check,
+    password_matches,
+)
 from ansible_collections.sinch.numbers.plugins.module_utils._signing import (
     application_headers,
     instance_headers,
@@ -94,7 +98,8 @@ class LegacyClient:
             return self._session
         with self.cache.lock(self._cache_key):
             cached = self.cache.load(self._cache_key)
-            if cached and cached.get('id') and cached.get('secret'):
+            # A session logged in with another password is not this one's: log in (and fail if the password is wrong).
+            if cached and cached.get('id') and cached.get('secret') and password_matches(self.password, cached.get('password_check')):
                 self._session = cached
                 self._organisation = cached.get('organisation')
             else:
@@ -108,6 +113,7 @@ class LegacyClient:
         session = {'id': instance['id'], 'secret': instance['secret']}
         if self.cache is not None:
             session['expires_at'] = self.cache.clock() + (instance.get('expiresIn') or _DEFAULT_INSTANCE_LIFETIME)
+            session['password_check'] = password_check(self.password)
             self._remember(session)
         return session
 

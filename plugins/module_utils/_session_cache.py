@@ -16,8 +16,10 @@ A cache that cannot be used (read-only home, foreign owner, corrupt file) is ski
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import hashlib
+import hmac
 import json
 import os
 import stat
@@ -42,6 +44,29 @@ def default_directory():
 def cache_key(*parts):
     """A file-name-safe key for an account; only a hash of its parts appears on disk."""
     return hashlib.sha256('\0'.join(str(p) for p in parts).encode('utf-8')).hexdigest()[:40]
+
+
+# A session cached for a user must not outlive a change of password (or serve a wrong one), yet the
+# password must not reach the disk: entries keep a salted, slow hash of it to compare with.
+_VERIFIER_ROUNDS = 20000
+
+
+def password_check(password, salt=None):
+    """A salted PBKDF2 verifier of ``password`` for a cache entry: ``{"salt": ..., "hash": ...}``."""
+    salt = base64.b64decode(salt) if salt else os.urandom(16)
+    digest = hashlib.pbkdf2_hmac('sha256', password.encode('utf-8'), salt, _VERIFIER_ROUNDS)
+    return {'salt': base64.b64encode(salt).decode('ascii'), 'hash': base64.b64encode(digest).decode('ascii')}
+
+
+def password_matches(password, check):
+    """Whether ``password`` is the one ``check`` (from :func:`password_check`) was made of."""
+    if not isinstance(check, dict) or not check.get('salt') or not check.get('hash'):
+        return False
+    try:
+        expected = password_check(password, check['salt'])['hash']
+    except (TypeError, ValueError):
+        return False
+    return hmac.compare_digest(expected, check['hash'])
 
 
 class SessionCache:

@@ -192,7 +192,7 @@ def test_session_is_reused_across_runs(transport, recorder, cache, tmp_path):
     assert stat.S_IMODE(os.stat(directory / files[0]).st_mode) == 0o600
     content = (directory / files[0]).read_text()
     assert 's3cret-password' not in content and 'ops@example.com' not in content and 'token:sig' not in content
-    assert set(json.loads(content)['data']) == {'id', 'secret', 'expires_at', 'organisation'}
+    assert set(json.loads(content)['data']) == {'id', 'secret', 'expires_at', 'organisation', 'password_check'}
 
 
 def test_expired_session_logs_in_again(transport, recorder, cache, clock):
@@ -334,3 +334,19 @@ def test_not_found_advice_fits_the_call(transport, recorder, call, hint):
     with pytest.raises(SinchError) as caught:
         call(client(transport, organisation_id='42'))
     assert hint in str(caught.value)
+
+
+def test_cached_session_needs_the_same_password(transport, recorder, cache):
+    script_login(recorder)
+    recorder.add(200, [])
+    client(transport, cache=cache, organisation_id='42').list_numbers()
+    # Another password does not ride on the cached session: it logs in, and Sinch refuses it.
+    recorder.add(401, {'errorCode': 40100, 'message': 'Invalid identity or password'})
+    with pytest.raises(SinchAuthError):
+        client(transport, cache=cache, organisation_id='42', password='wrong-password').list_numbers()
+    assert recorder.calls[-1].path_url.endswith('/authentication')
+    # The right password still uses the cached session.
+    recorder.add(200, [])
+    api = client(transport, cache=cache, organisation_id='42')
+    api.list_numbers()
+    assert api.logins == 0
