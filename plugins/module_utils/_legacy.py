@@ -9,6 +9,7 @@ Only this collection may import this file; it is not a public API.
 
 from __future__ import annotations
 
+import functools
 import platform
 from urllib.parse import quote
 
@@ -174,11 +175,7 @@ class LegacyClient:
         operation = '%s (%s %s)' % (operation, method, path) if operation else None
         replaced = False
         while True:
-            session = self._ensure_session()
-
-            def authorize(verb, resource, data, content_type, session=session):
-                return instance_headers(session['id'], session['secret'], verb, resource, data, content_type)
-
+            authorize = functools.partial(_sign_with, self._ensure_session())
             try:
                 return self.transport.request(
                     method, base_url + path, body=body, authorize=authorize, idempotent=idempotent, operation=operation,
@@ -290,3 +287,8 @@ class LegacyClient:
             'DELETE', self.portal_api_url, self._app_path(application_key, '/%d' % int(number)),
             operation='remove number %s from application %s' % (number, application_key), hints=self._APP_HINTS,
         )
+
+
+def _sign_with(session, verb, resource, body, content_type):
+    """Instance headers for one attempt of a request, signed with ``session``."""
+    return instance_headers(session['id'], session['secret'], verb, resource, body, content_type)

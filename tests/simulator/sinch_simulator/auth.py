@@ -54,7 +54,7 @@ def _split_authorization(request):
     value = (request.header("Authorization") or "").strip()
     if not value:
         return None, None
-    scheme, _, credentials = value.partition(" ")
+    scheme, dummy, credentials = value.partition(" ")
     return scheme.lower(), credentials.strip()
 
 
@@ -85,7 +85,7 @@ def _check_timestamp(request, tolerance):
 def authenticate_instance(request, world, sessions):
     """Verify an ``Instance {id}:{signature}`` request; return the instance's User."""
     credentials = legacy_credentials(request, "instance", world.settings)
-    instance_id, _, signature = credentials.partition(":")
+    instance_id, dummy, signature = credentials.partition(":")
     session = sessions.live(sessions.instances, instance_id)
     user = _user(world, session.owner) if session else None
     if user is None:

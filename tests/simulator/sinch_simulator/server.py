@@ -37,7 +37,7 @@ class _Handler(BaseHTTPRequestHandler):
         except ValueError:
             self._send(400, {"Connection": "close"}, b'{"error":"malformed request body framing"}')
             return
-        raw_path, _, query_string = self.path.partition("?")
+        raw_path, dummy, query_string = self.path.partition("?")
         sim = self.server.simulator
         if raw_path == "/_sim" or raw_path.startswith("/_sim/"):
             outcome = admin.handle(sim, self.command, raw_path, body)

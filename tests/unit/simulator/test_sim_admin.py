@@ -24,7 +24,7 @@ def test_health(admin):
 
 def test_status_fault_on_legacy_route_with_retry_after(legacy, admin):
     add_fault(admin, route="get_organisations", action="status", status=503, retry_after=2, times=2)
-    for _ in range(2):
+    for dummy in range(2):
         response = legacy.call("GET", ORGANISATION)
         assert response.status_code == 503 and response.headers["Retry-After"] == "2"
         assert response.json() == {"errorCode": 50300, "message": "Service is temporarily unavailable, please try again later."}

@@ -36,5 +36,5 @@ def test_bad_fixture_exits_with_an_error(tmp_path):
     fixture = tmp_path / "broken.yml"
     fixture.write_text("groups:\n  - {groupId: 1}\n")
     command = [sys.executable, "-m", "sinch_simulator", "--fixture", str(fixture)]
-    result = subprocess.run(command, capture_output=True, text=True, env=dict(os.environ, PYTHONPATH=SIMULATOR_DIR), timeout=10)
+    result = subprocess.run(command, capture_output=True, text=True, env=dict(os.environ, PYTHONPATH=SIMULATOR_DIR), timeout=10, check=False)
     assert result.returncode == 2 and "group 1: missing 'capabilities'" in result.stderr and result.stdout == ""

@@ -73,7 +73,7 @@ def test_overwrite_errors_change_nothing(legacy, capability, body, expected):
 
 
 def test_remove_number_is_idempotent(legacy):
-    for _ in range(2):
+    for dummy in range(2):
         response = legacy.call("DELETE", app_path(SUPPORT_LINE, "/14155550100"))
         assert response.status_code == 204 and response.content == b""
     assert assigned(legacy, SUPPORT_LINE) == [14155550101]
