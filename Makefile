@@ -41,7 +41,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 STAGES := sanity units integration lint importer docs-lint changelog-lint ee docs
 
-.PHONY: help venv build test demo simulator clean $(STAGES)
+.PHONY: help venv build test demo bench simulator clean $(STAGES)
 
 help: ## List the targets
 	@echo 'sinch.numbers: make TARGET'
@@ -115,6 +115,10 @@ docs: build ## Build the docs site (module/plugin reference and user guide) to .
 
 test: ## venv, build, then every stage above; a summary with durations; fails if any stage fails
 	@MAKE="$(MAKE)" tools/run_stages.sh venv build -- $(STAGES)
+
+bench: build ## Request counts and timings against the simulator: a markdown table, also written to docs/benchmarks.md
+	@ANSIBLE_COLLECTIONS_PATH="$(INSTALLED)" "$(PY)" tools/with_simulator.py --log "$(OUTPUT)/simulator-bench.log" -- \
+		"$(PY)" tests/bench/run_bench.py --out docs/benchmarks.md
 
 demo: build ## Run docs/demo/demo.yml against a fresh simulator, with the built collection installed
 	@test -f docs/demo/demo.yml || { echo "demo: docs/demo/demo.yml is missing"; exit 1; }
