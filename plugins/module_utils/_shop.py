@@ -36,8 +36,6 @@ _CHECKOUT_REFUSED = {
     40400: 'The reservation expired before its checkout (a reservation holds numbers for a few minutes): re-run the task',
     42200: 'Accounting is not set up for the organisation: set it up in the Sinch dashboard, then re-run the task',
 }
-_NOTHING_RENTED = ('Nothing was rented: reservation %s was not checked out and expires by itself '
-                   '(the API cannot cancel a reservation)')
 
 
 def group_record(raw):
@@ -52,6 +50,8 @@ def find_groups(raw_groups, country_id=None, capability=None, area_code=None, ci
 
     ``country_id`` and ``city`` compare case-insensitively; ``area_code`` exactly (its leading zero counts).
     """
+    if min_availability is not None and min_availability < 0:
+        raise SinchInputError('min_availability: must be 0 or more (the numbers a group has left), not %d.' % min_availability)
     found = []
     for record in (group_record(raw) for raw in raw_groups):
         if country_id and (record.get('country_id') or '').upper() != country_id.upper():
@@ -74,11 +74,13 @@ def ordered_capabilities(capabilities):
     return [capability for capability in CAPABILITIES if capability in wanted]
 
 
-def _label(group):
+def group_label(group):
+    """``number group 13 (US, SAN FRANCISCO)``, for messages."""
     return 'number group %s (%s, %s)' % (group.get('group_id'), group.get('country_id'), group.get('city'))
 
 
-def _money(amount):
+def money(amount):
+    """An amount as messages show it (two decimals)."""
     return '%.2f' % amount
 
 
@@ -115,14 +117,14 @@ def purchase_plan(group, capabilities, quantity, held, max_monthly_cost):
     if missing:
         raise SinchInputError(
             'capabilities: %s sells %s numbers only, not %s. Choose capabilities among %s, or another group.'
-            % (_label(group), ' and '.join(group['capabilities']) or 'no', ' and '.join(missing),
+            % (group_label(group), ' and '.join(group['capabilities']) or 'no', ' and '.join(missing),
                ', '.join(group['capabilities']) or 'none')
         )
     available = group.get('availability') or 0
     if available < shortfall:
         raise SinchInputError(
             'quantity: %s has %d number(s) available, but %d are missing (quantity %d, %d held). '
-            'Lower quantity, or rent the rest from another group.' % (_label(group), available, shortfall, quantity, held)
+            'Lower quantity, or rent the rest from another group.' % (group_label(group), available, shortfall, quantity, held)
         )
     cost = group.get('cost') or {}
     price = float(cost.get('amount') or 0)
@@ -132,10 +134,58 @@ def purchase_plan(group, capabilities, quantity, held, max_monthly_cost):
         raise SinchInputError(
             'max_monthly_cost: renting %d number(s) of %s would add %s %s a month (%d x %s), more than '
             'max_monthly_cost %s. Nothing was reserved. Raise max_monthly_cost, or lower quantity.'
-            % (shortfall, _label(group), _money(added), monthly_cost['currency_id'] or '', shortfall,
-               _money(price), _money(max_monthly_cost))
+            % (shortfall, group_label(group), money(added), monthly_cost['currency_id'] or '', shortfall,
+               money(price), money(max_monthly_cost))
         )
     return monthly_cost
+
+
+def _unused(references):
+    """``reservation X was not checked out and expires by itself`` (or its plural)."""
+    if len(references) == 1:
+        return 'reservation %s was not checked out and expires by itself' % references[0]
+    return 'reservations %s were not checked out and expire by themselves' % ', '.join(references)
+
+
+def reserve(client, group_id, quantity, capabilities, reserved=()):
+    """Reserve ``quantity`` numbers of a group (never resent); the reservation's reference.
+
+    On failure the error's hint says that nothing was rented, and that the reservations ``reserved`` earlier in
+    the same run are not checked out and expire by themselves.
+    """
+    try:
+        return client.reserve(group_id, quantity, capabilities)
+    except SinchError as error:
+        if isinstance(error, (SinchConnectionError, SinchServerError)):
+            told = ('Nothing was rented: a reservation made without an answer is never checked out and expires '
+                    'by itself; re-run the task')
+        else:
+            told = 'Nothing was reserved or rented'
+        if reserved:
+            told += ' (%s)' % _unused(list(reserved))
+        error.hint = '. '.join(part.rstrip('.') for part in (error.hint, told) if part)
+        raise
+
+
+def checkout(client, references):
+    """Check the reservations ``references`` out in one request (never resent).
+
+    A checkout Sinch refuses raises with a hint saying why and that nothing was rented. A lost answer
+    (:class:`SinchConnectionError`, :class:`SinchServerError`) is raised unchanged: the caller must read the
+    numbers again to learn whether the checkout happened.
+    """
+    try:
+        client.checkout(references)
+    except (SinchConnectionError, SinchServerError):
+        raise
+    except SinchError as error:
+        reason = _CHECKOUT_REFUSED.get(error.code, error.hint or 'Sinch refused the checkout')
+        if error.code == 40400:
+            left = 'Nothing was rented'
+        else:
+            left = 'Nothing was rented: %s (the API cannot cancel a reservation)' % _unused(list(references))
+        error.hint = '%s. %s' % (reason.rstrip('.'), left)
+        raise
 
 
 class Purchase:
@@ -191,25 +241,11 @@ class Purchase:
 
     def _rent(self, shortfall, before):
         """Reserve and check out ``shortfall`` numbers; the matching numbers afterwards."""
+        reference = reserve(self.client, self.group_id, shortfall, self.capabilities)
         try:
-            reference = self.client.reserve(self.group_id, shortfall, self.capabilities)
-        except SinchError as error:
-            if isinstance(error, (SinchConnectionError, SinchServerError)):
-                told = ('Nothing was rented: a reservation made without an answer is never checked out and expires '
-                        'by itself; re-run the task')
-            else:
-                told = 'Nothing was reserved or rented'
-            error.hint = '. '.join(part.rstrip('.') for part in (error.hint, told) if part)
-            raise
-        try:
-            self.client.checkout([reference])
+            checkout(self.client, [reference])
         except (SinchConnectionError, SinchServerError) as error:
             return self._recover(error, reference, before)
-        except SinchError as error:
-            reason = _CHECKOUT_REFUSED.get(error.code, error.hint or 'Sinch refused the checkout')
-            left = 'Nothing was rented' if error.code == 40400 else _NOTHING_RENTED % reference
-            error.hint = '%s. %s' % (reason.rstrip('.'), left)
-            raise
         return self._matching()
 
     def _recover(self, error, reference, before):

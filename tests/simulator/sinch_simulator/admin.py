@@ -19,12 +19,13 @@ def _health(sim, body):
 
 
 def _reset(sim, body):
-    fixture, extra = body.get("fixture"), body.get("extra_numbers")
+    fixture, extra, applications = body.get("fixture"), body.get("extra_numbers"), body.get("extra_applications")
     if fixture is not None and not isinstance(fixture, str):
         raise ValueError("fixture must be a path")
-    if extra is not None and (isinstance(extra, bool) or not isinstance(extra, int) or extra < 0):
-        raise ValueError("extra_numbers must be an integer >= 0")
-    sim.reset(fixture, extra, bool(body.get("drop_sessions", False)))
+    for name, value in (("extra_numbers", extra), ("extra_applications", applications)):
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
+            raise ValueError("%s must be an integer >= 0" % name)
+    sim.reset(fixture, extra, bool(body.get("drop_sessions", False)), applications)
     return {"ok": True, "fixture": fixture or sim.fixture}
 
 

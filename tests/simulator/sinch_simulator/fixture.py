@@ -53,8 +53,9 @@ def validate_settings(values, where="settings"):
     return checked
 
 
-def load_world(path, extra_numbers=0):
-    """Build the state described by the fixture at ``path``, plus ``extra_numbers`` bulk numbers."""
+def load_world(path, extra_numbers=0, extra_applications=0):
+    """Build the state described by the fixture at ``path``, plus ``extra_numbers`` bulk numbers and
+    ``extra_applications`` bulk applications."""
     try:
         with open(path, encoding="utf-8") as handle:
             data = yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
@@ -78,6 +79,8 @@ def load_world(path, extra_numbers=0):
     world.regions = [_region(entry) for entry in data.get("availableRegions") or []]
     if extra_numbers:
         add_bulk_numbers(world, data.get("bulk"), extra_numbers)
+    if extra_applications:
+        add_bulk_applications(world, data.get("bulk"), extra_applications)
     return world
 
 
@@ -270,3 +273,26 @@ def add_bulk_numbers(world, bulk, count):
     charge_date = clock.api_iso(clock.in_days(30))
     for phone in phones:
         project.active[phone] = new_active_number(project.id, dict(template, phoneNumber=phone), charge_date)
+
+
+def bulk_application_key(index):
+    """The key of bulk application ``index`` (1-based): ``00000000-0000-4000-8000-000000000001`` …"""
+    return "00000000-0000-4000-8000-%012d" % index
+
+
+def add_bulk_applications(world, bulk, count):
+    """Add ``count`` applications without numbers, ``bulk-app-0001`` …, to the ``bulk.legacy`` organisation.
+
+    For scale tests of provisioning many applications at once (the API cannot create applications).
+    """
+    legacy = bulk.get("legacy") if isinstance(bulk, dict) else None
+    if not isinstance(legacy, dict):
+        raise FixtureError("extra applications need a 'bulk' section with 'legacy' in the fixture")
+    organisation_id = int(_need(legacy, "organisation", "bulk.legacy"))
+    if organisation_id not in world.organisations:
+        raise FixtureError("bulk: organisation does not exist")
+    for index in range(1, count + 1):
+        key = bulk_application_key(index)
+        if key in world.applications:
+            raise FixtureError("bulk: generated application key %s collides with a fixture application" % key)
+        world.applications[key] = Application(key=key, name="bulk-app-%04d" % index, organisation_id=organisation_id)

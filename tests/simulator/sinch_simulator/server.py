@@ -143,9 +143,9 @@ class SimulatorHandle:
         self.stop()
 
 
-def start_simulator(fixture=None, extra_numbers=0, host="127.0.0.1", port=0):
+def start_simulator(fixture=None, extra_numbers=0, host="127.0.0.1", port=0, extra_applications=0):
     """Start a simulator on ``host:port`` (0: a free port) in a daemon thread; return its handle."""
-    server = SimulatorServer((host, port), Simulator(fixture, extra_numbers))
+    server = SimulatorServer((host, port), Simulator(fixture, extra_numbers, extra_applications))
     thread = threading.Thread(target=server.serve_forever, args=(POLL_INTERVAL,), name="sinch-simulator", daemon=True)
     thread.start()
     return SimulatorHandle(server, thread)

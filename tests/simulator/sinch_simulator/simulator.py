@@ -39,23 +39,25 @@ def encode(payload):
 class Simulator:
     """One simulated Sinch. ``lock`` serialises all state access (handlers are quick)."""
 
-    def __init__(self, fixture=None, extra_numbers=0):
+    def __init__(self, fixture=None, extra_numbers=0, extra_applications=0):
         self.fixture = fixture or default_fixture_path()
         self.extra_numbers = extra_numbers
+        self.extra_applications = extra_applications
         self.lock = threading.RLock()
-        self.world = load_world(self.fixture, extra_numbers)
+        self.world = load_world(self.fixture, extra_numbers, extra_applications)
         self.sessions = Sessions()
         self.faults = FaultQueue()
         self.recorder = Recorder()
 
-    def reset(self, fixture=None, extra_numbers=None, drop_sessions=False):
-        """Reload the state; by default from the fixture and extra numbers the simulator started with.
+    def reset(self, fixture=None, extra_numbers=None, drop_sessions=False, extra_applications=None):
+        """Reload the state; by default from the fixture and extra numbers and applications the simulator started with.
 
         Sessions survive unless ``drop_sessions``: clients keep cached instances and tokens
         across test cases, as they would across runs against the real service.
         """
         extra = self.extra_numbers if extra_numbers is None else extra_numbers
-        world = load_world(fixture or self.fixture, extra)
+        applications = self.extra_applications if extra_applications is None else extra_applications
+        world = load_world(fixture or self.fixture, extra, applications)
         with self.lock:
             self.world = world
             self.faults.clear()
