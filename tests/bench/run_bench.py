@@ -93,7 +93,7 @@ class Bench:
 
     def table(self):
         lines = [
-            '| scenario | requests | API minimum | writes | wall time | peak RSS | target | notes |',
+            '| scenario | requests | fewest possible | writes | wall time | peak RSS | target | notes |',
             '| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |',
         ]
         for scenario, requests, minimum, writes, seconds, peak, target, note in self.rows:
@@ -175,7 +175,91 @@ def inventory_10k(bench):
               seconds, peak, 'under 2 s, under 150 MB')
 
 
-SCENARIOS = [ten_tasks, info_10k, inventory_10k]
+APPLICATIONS = 50
+
+
+def _applications(bench):
+    """50 applications that each want 2 voice numbers of group 13 (one free number is already held)."""
+    keys = ['00000000-0000-4000-8000-%012d' % i for i in range(1, APPLICATIONS + 1)]
+    apps = [dict(application_key=key, capability='voice', count=2, group_id=13) for key in keys]
+    path = os.path.join(bench.scratch, 'apps.json')
+    with open(path, 'w', encoding='utf-8') as handle:
+        json.dump({'application_numbers_applications': apps}, handle)
+    return path
+
+
+def _fresh_applications(latency):
+    sim('POST', 'reset', {'extra_applications': APPLICATIONS})
+    sim('PATCH', 'state', {'organisations': {'8888123': {'credit': 100000}}, 'groups': {'13': {'availability': 5000}}})
+    _latency(latency)
+
+
+def _latency(latency):
+    """Every request answered ``latency`` seconds late (the simulator on loopback answers in about 1 ms)."""
+    sim('DELETE', 'log')
+    sim('DELETE', 'faults')
+    if latency:
+        sim('POST', 'faults', {'faults': [{'route': '*', 'action': 'delay', 'seconds': latency, 'times': 1000000}]})
+
+
+def role_50(bench):
+    """The application_numbers role for 50 applications against a plain requests script doing the same calls."""
+    apps = _applications(bench)
+    playbook = os.path.join(bench.scratch, 'role.yml')
+    with open(playbook, 'w', encoding='utf-8') as handle:
+        handle.write(textwrap.dedent('''
+            - hosts: localhost
+              gather_facts: false
+              roles:
+                - sinch.numbers.application_numbers
+        '''))
+    baseline = [sys.executable, os.path.join(BENCH, 'baseline_application_numbers.py'), '--url', URL,
+                '--applications', os.path.join(bench.scratch, 'baseline-apps.json')]
+    with open(apps, encoding='utf-8') as handle, open(baseline[-1], 'w', encoding='utf-8') as out:
+        json.dump(json.load(handle)['application_numbers_applications'], out)
+
+    def role(name, *extra):
+        return bench.run(name, 'ansible-playbook', '-i', 'localhost,', '-c', 'local', playbook, '-e', '@' + apps, *extra)
+
+    floor, dummy = bench.playbook('floor', '''
+        - hosts: localhost
+          gather_facts: false
+          tasks:
+            - ansible.builtin.ping:
+    ''')
+    bench.add('floor: `ansible-playbook` with one `ping` task', 0, 0, 0, floor, None, '', 'what any playbook costs here')
+    for latency in (0, 0.02):
+        label = ' (+%d ms per request)' % (latency * 1000) if latency else ''
+        _fresh_applications(latency)
+        bench.fresh_cache()
+        first, peak = role('role_first')
+        seen = counters()
+        _fresh_applications(latency)
+        base_first, dummy = bench.run('baseline_first', *baseline)
+        base_seen = counters()
+        # Fewest requests: log in, instance, organisation, numbers, 50 application checks (none holds a number
+        # yet), shop, reserve, checkout, numbers again, 50 PUTs.
+        bench.add('role, 50 applications, first run' + label, seen['total'], 108, seen['writes'], first,
+                  peak, 'within 3x the script', 'script: %.2f s, %d requests; ratio %.1fx' % (
+                      base_first, base_seen['total'], first / base_first))
+        _latency(latency)
+        rerun, peak = role('role_rerun')
+        seen = counters()
+        _latency(latency)
+        base_rerun, dummy = bench.run('baseline_rerun', *(baseline + ['--organisation-id', '8888123']))
+        base_seen = counters()
+        bench.add('role, 50 applications, re-run' + label, seen['total'], 1, seen['writes'], rerun,
+                  peak, 'zero writes, at most 50 + a few requests', 'script (logs in, organisation given): %.2f s, '
+                  '%d requests; ratio %.1fx' % (base_rerun, base_seen['total'], rerun / base_rerun))
+        _fresh_applications(latency)
+        check, peak = role('role_check', '--check')
+        seen = counters()
+        bench.add('role, 50 applications, check mode' + label, seen['total'], 52, seen['writes'], check, peak,
+                  'zero writes', 'session cached: numbers, 50 application checks, shop')
+    _latency(0)
+
+
+SCENARIOS = [ten_tasks, info_10k, inventory_10k, role_50]
 
 
 def machine():
