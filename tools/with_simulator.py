@@ -49,7 +49,7 @@ class SimulatorError(Exception):
 def render_template(url, template=TEMPLATE):
     """Return the integration config template's text with the simulator URL filled in."""
     with open(template, encoding='utf-8') as handle:
-        return handle.read().replace(PLACEHOLDER, url)
+        return handle.read().replace(PLACEHOLDER, url).replace('@CI@', os.environ.get('CI', ''))
 
 
 def environment_for(url, rendered_config):
