@@ -16,6 +16,7 @@ from ansible_collections.sinch.numbers.plugins.module_utils._errors import (
     SinchError,
     SinchInputError,
     SinchServerError,
+    SinchTimeout,
 )
 from ansible_collections.sinch.numbers.plugins.module_utils._phone import active_number_record, snake, to_e164
 
@@ -58,6 +59,19 @@ def capabilities(values, option):
         if name not in result:
             result.append(name)
     return result
+
+
+def check_capabilities(raw, wanted):
+    """Refuse SMS settings for a number without SMS, and a voice app for one without voice, before any write.
+
+    ``raw`` is the active or available number; ``wanted`` maps options to values (``''`` clears, which is always fine).
+    """
+    has = set(raw.get('capability') or [])
+    for option, _path in FIELDS:
+        needed = 'SMS' if option.startswith('sms_') else 'VOICE' if option.startswith('voice_') else None
+        if needed and wanted.get(option) and needed not in has:
+            raise SinchInputError('%s: %s has no %s capability (it has: %s), so it cannot be set; leave %s out for this number.'
+                                  % (option, raw.get('phoneNumber'), needed, ', '.join(sorted(has)) or 'none', option))
 
 
 def _region(value):
@@ -262,6 +276,7 @@ class ActiveNumber:
         if before is None:
             result = self._rent()
         else:
+            check_capabilities(before, self.wanted)
             result = self._update(before, view(self.e164, 'active', before), changed=False, done=[])
         # Check mode's record is a prediction: what failed is read from the number as Sinch has it.
         for warning in provisioning_warnings(before if self.check_mode and before is not None else result['raw']):
@@ -275,8 +290,9 @@ class ActiveNumber:
         available = self.client.get_available_number(self.e164)
         if available is None:
             raise NumberStateError(
-                '%s is neither active in project %s nor available to rent: check the number, or search with '
-                'sinch.numbers.sinch_available_number_info.' % (self.e164, self.project))
+                'phone_number: %s is neither active in project %s nor available to rent: check the number, or search '
+                'with sinch.numbers.sinch_available_number_info.' % (self.e164, self.project))
+        check_capabilities(available, self.wanted)
         before = view(self.e164, 'available')
         if available.get('supportingDocumentationRequired'):
             self.warn('%s needs supporting documentation (e.g. proof of address) before Sinch completes the rental: '
@@ -355,7 +371,15 @@ class ActiveNumber:
                       'was %s.' % (action, self.e164, said, 'is active in' if want_active else 'is no longer in',
                                    self.project, PAST[action]))
             return now
+        where = 'is not active in' if want_active else 'is still active in'
+        if isinstance(error, SinchTimeout):
+            # Sinch may still be handling a request that timed out: the number read now proves nothing yet.
+            raise NumberStateError(
+                'Could not %s %s: %s. The number %s project %s when read right after, but Sinch may still complete a '
+                '%s that timed out: check with sinch.numbers.sinch_active_number_info, or re-run the task, which reads '
+                'the number before acting again.' % (action, self.e164, said, where, self.project, action),
+                status=error.status, code=error.code, operation=error.operation, details=error.details)
         raise NumberStateError(
             'Could not %s %s: %s. The number %s project %s, so nothing happened; re-running the task is safe.'
-            % (action, self.e164, said, 'is not active in' if want_active else 'is still active in', self.project),
+            % (action, self.e164, said, where, self.project),
             status=error.status, code=error.code, operation=error.operation, details=error.details)

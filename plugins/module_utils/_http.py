@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 from ansible_collections.sinch.numbers.plugins.module_utils._errors import (
     SinchConnectionError,
+    SinchInputError,
     SinchTimeout,
     error_from_response,
 )
@@ -123,6 +124,11 @@ class Transport:
             wait = self.retry.delay(attempt, error.retry_after)
             # Real time spent is at least the time slept (which tests patch away).
             if max(time.monotonic() - started, waited) + wait > self.retry.budget:
+                if error.retry_after is not None and error.retry_after + waited > self.retry.budget:
+                    # Otherwise the user sees a retryable error given up at once, with no reason why.
+                    error.hint = '. '.join(part.rstrip('.') for part in (error.hint, (
+                        'Sinch asked to retry after %g seconds, which would pass the %g-second retry budget of a task'
+                        % (error.retry_after, self.retry.budget))) if part)
                 raise error
             self.retry.sleep(wait)
             waited += wait
@@ -159,6 +165,24 @@ def _reason(exc):
     """A short reason for a requests exception, without the URL's query or any header."""
     text = str(exc.args[0]) if exc.args else exc.__class__.__name__
     return text if len(text) < 200 else exc.__class__.__name__
+
+
+def base_url(value, option, default):
+    """The base URL given by ``option`` (``default`` when unset), without its trailing slash.
+
+    Raises :class:`SinchInputError` naming ``option`` unless it is an http(s) URL with a host: sent as it is, a typo
+    would only come back, after every retry, as a connection error that names no option.
+    """
+    url = value or default
+    try:
+        parts = urlsplit(url)
+        valid = parts.scheme in ('http', 'https') and bool(parts.hostname) and not any(c.isspace() for c in url)
+    except (TypeError, ValueError):
+        valid = False
+    if not valid:
+        raise SinchInputError('%s: give the base URL of the service, with http:// or https:// and a host name, '
+                              'e.g. %s (or leave it out for that).' % (option, default))
+    return url.rstrip('/')
 
 
 def json_body(payload):

@@ -9,6 +9,8 @@ Only this collection may import this file; it is not a public API.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import functools
 import platform
 from urllib.parse import quote
@@ -20,7 +22,7 @@ from ansible_collections.sinch.numbers.plugins.module_utils._errors import (
     SinchError,
     SinchInputError,
 )
-from ansible_collections.sinch.numbers.plugins.module_utils._http import json_body
+from ansible_collections.sinch.numbers.plugins.module_utils._http import base_url, json_body
 from ansible_collections.sinch.numbers.plugins.module_utils._session_cache import (
     cache_key,
     password_check,
@@ -58,9 +60,9 @@ class LegacyClient:
         self.explicit_instance = options.get('instance_id')
         self.explicit_secret = options.get('instance_secret')
         self.organisation_id_option = options.get('organisation_id')
-        self.user_api_url = (options.get('user_api_url') or 'https://userapi.sinch.com').rstrip('/')
-        self.api_url = (options.get('api_url') or 'https://api.sinch.com').rstrip('/')
-        self.portal_api_url = (options.get('portal_api_url') or 'https://portalapi.sinch.com').rstrip('/')
+        self.user_api_url = base_url(options.get('user_api_url'), 'user_api_url', 'https://userapi.sinch.com')
+        self.api_url = base_url(options.get('api_url'), 'api_url', 'https://api.sinch.com')
+        self.portal_api_url = base_url(options.get('portal_api_url'), 'portal_api_url', 'https://portalapi.sinch.com')
         self._session = None
         self._organisation = None
         self.logins = 0
@@ -70,6 +72,13 @@ class LegacyClient:
         if self.explicit_instance or self.explicit_secret:
             if not (self.explicit_instance and self.explicit_secret):
                 raise SinchInputError('instance_id and instance_secret must be given together (or neither, to log in).')
+            try:
+                base64.b64decode(self.explicit_secret, validate=True)
+            except (binascii.Error, TypeError, ValueError):
+                # Never the value itself: it is a secret.
+                raise SinchInputError(
+                    'instance_secret: is not an instance secret (the base64 text Sinch returns with the instance id); '
+                    'give it whole, or leave instance_id and instance_secret out to log in.') from None
             return
         if not self.username:
             raise SinchInputError(

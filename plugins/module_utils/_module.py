@@ -9,9 +9,9 @@ Only this collection may import this file; it is not a public API.
 
 from __future__ import annotations
 
-from ansible.module_utils.basic import AnsibleModule, missing_required_lib
+from ansible.module_utils.basic import AnsibleModule, _load_params, missing_required_lib
 
-from ansible_collections.sinch.numbers.plugins.module_utils._errors import SinchError
+from ansible_collections.sinch.numbers.plugins.module_utils._errors import SinchError, SinchInputError
 from ansible_collections.sinch.numbers.plugins.module_utils._http import (
     HAS_REQUESTS,
     REQUESTS_IMPORT_ERROR,
@@ -34,9 +34,37 @@ def _module(connection_spec, argument_spec, module_kwargs, kwargs):
     for key, value in module_kwargs.items():
         kwargs[key] = list(value) + list(kwargs.get(key, []))
     module = AnsibleModule(argument_spec=spec, **kwargs)
+    _refuse_containers_for_text(module, spec)
     if not HAS_REQUESTS:
         module.fail_json(msg=missing_required_lib('requests'), exception=REQUESTS_IMPORT_ERROR)
     return module
+
+
+def _refuse_containers_for_text(module, spec):
+    """Fail, naming the option, when a dict or a list was given where text is expected.
+
+    Ansible turns such a value into its Python text (``{'a': 1}`` as a user name) without a word; Sinch would then
+    refuse it with a message that names no option, or a filter would quietly match nothing.
+    """
+    try:
+        given = _load_params()
+    except Exception:  # pylint: disable=broad-exception-caught
+        # How Ansible hands the arguments over is its own affair; without them, its conversion stands.
+        return
+    for name, option in spec.items():
+        value = given.get(name)
+        if option.get('type', 'str') == 'str':
+            values = [value]
+        elif option.get('type') == 'list' and option.get('elements') == 'str' and isinstance(value, list):
+            values = value
+        else:
+            continue
+        for item in values:
+            if isinstance(item, (dict, list)):
+                # Never the value itself: the option may be a secret.
+                module.fail_json(msg='%s: give %s, not a %s.' % (
+                    name, 'a string' if item is value else 'a list of strings',
+                    'list' if isinstance(item, list) else 'dictionary'))
 
 
 def legacy_module(argument_spec, **kwargs):
@@ -51,7 +79,10 @@ def numbers_api_module(argument_spec, **kwargs):
 
 def transport(options):
     """The HTTP transport for one run, from the ``timeout`` and ``validate_certs`` options."""
-    return Transport(timeout=options.get('timeout') or 30, validate_certs=options.get('validate_certs') is not False)
+    timeout = options.get('timeout')
+    if timeout is not None and timeout < 1:
+        raise SinchInputError('timeout: %s is no number of seconds to wait for Sinch; give 1 or more (default 30).' % timeout)
+    return Transport(timeout=timeout or 30, validate_certs=options.get('validate_certs') is not False)
 
 
 def legacy_client(options):

@@ -18,7 +18,7 @@ from ansible_collections.sinch.numbers.plugins.module_utils._errors import (
     SinchInputError,
     SinchNotFound,
 )
-from ansible_collections.sinch.numbers.plugins.module_utils._http import json_body
+from ansible_collections.sinch.numbers.plugins.module_utils._http import base_url, json_body
 from ansible_collections.sinch.numbers.plugins.module_utils._phone import to_e164
 from ansible_collections.sinch.numbers.plugins.module_utils._session_cache import cache_key
 
@@ -40,8 +40,8 @@ class NumbersApiClient:
         self.key_id = options.get('key_id')
         self.key_secret = options.get('key_secret')
         self.auth_method = options.get('auth_method') or 'oauth2'
-        self.base_url = (options.get('numbers_api_url') or 'https://numbers.api.sinch.com').rstrip('/')
-        self.auth_url = (options.get('auth_url') or 'https://auth.sinch.com').rstrip('/')
+        self.base_url = base_url(options.get('numbers_api_url'), 'numbers_api_url', 'https://numbers.api.sinch.com')
+        self.auth_url = base_url(options.get('auth_url'), 'auth_url', 'https://auth.sinch.com')
         self._token = None
         self.tokens_fetched = 0
         missing = [name for name in ('project_id', 'key_id', 'key_secret') if not options.get(name)]
@@ -113,6 +113,10 @@ class NumbersApiClient:
                     raise
                 refreshed = True
                 self._forget_token()
+            except SinchNotFound as error:
+                if _resource_types(error) == {'Project'}:
+                    error.hint = 'Check project_id (option or SINCH_PROJECT_ID): it must be the project of key_id'
+                raise
 
     @staticmethod
     def _number_path(collection, phone_number, action=''):
@@ -200,6 +204,12 @@ class NumbersApiClient:
         page = self.request('GET', '/availableRegions', params=_clean({'types': list(types) if types else None}),
                             operation='list available regions') or {}
         return page.get('availableRegions') or []
+
+
+def _resource_types(error):
+    """The ``resourceType`` of each ``ResourceInfo`` detail of an error, as a set."""
+    return set(detail.get('resourceType') for detail in error.details or []
+               if isinstance(detail, dict) and detail.get('resourceType'))
 
 
 def _none_if_number_missing(error, resource_type):

@@ -65,6 +65,16 @@ def test_retries_are_bounded_in_time(recorder, transport, sleeps):
     assert len(recorder.calls) == 2
 
 
+def test_a_retry_after_beyond_the_budget_is_not_waited_for_and_says_so(transport, recorder, sleeps):
+    recorder.add(503, BUSY, {'Retry-After': '120'})
+    with pytest.raises(SinchServerError) as caught:
+        transport.request('GET', URL, operation='list rented numbers (GET /v1/...)')
+    assert sleeps == [] and len(recorder.calls) == 1
+    assert str(caught.value).endswith(
+        'Sinch is temporarily unavailable; re-run the task later. '
+        'Sinch asked to retry after 120 seconds, which would pass the 30-second retry budget of a task.')
+
+
 @pytest.mark.parametrize('answer', [(503, BUSY), (429, {'error': {}}), requests.exceptions.ConnectionError('reset')])
 def test_non_idempotent_requests_are_never_retried(transport, recorder, sleeps, answer):
     if isinstance(answer, Exception):

@@ -277,11 +277,16 @@ def test_wrong_password(transport, recorder):
     (dict(password=None), 'password is required to log in as ops@example.com'),
     (dict(username=None), 'username is required'),
     (dict(instance_id='x', instance_secret=None), 'instance_id and instance_secret must be given together'),
+    (dict(instance_id='x', instance_secret='not*base64'), 'instance_secret: is not an instance secret'),
+    (dict(user_api_url='userapi.sinch.com'), 'user_api_url: give the base URL of the service, with http:// or https://'),
+    (dict(api_url='https://'), 'api_url: give the base URL'),
+    (dict(portal_api_url='https://portal example'), 'portal_api_url: give the base URL'),
 ])
 def test_missing_credentials_fail_before_any_request(transport, recorder, overrides, fragment):
     with pytest.raises(SinchInputError) as caught:
         client(transport, **overrides)
     assert fragment in str(caught.value)
+    assert 'not*base64' not in str(caught.value)
     assert recorder.calls == []
 
 

@@ -169,3 +169,11 @@ def test_unknown_project_is_not_a_missing_number(transport, recorder):
     with pytest.raises(SinchNotFound) as caught:
         client(transport, auth_method='basic').get_active_number('+12025550134')
     assert 'Project proj-1 not found. [NOT_FOUND]' in str(caught.value)
+
+
+@pytest.mark.parametrize('option, value', [('numbers_api_url', 'numbers.api.sinch.com'), ('auth_url', 'ftp://auth.example')])
+def test_url_options_are_checked_before_any_request(transport, recorder, option, value):
+    with pytest.raises(SinchInputError) as caught:
+        client(transport, **{option: value})
+    assert str(caught.value).startswith('%s: give the base URL of the service, with http:// or https://' % option)
+    assert recorder.calls == []

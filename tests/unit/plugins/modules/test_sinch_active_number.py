@@ -164,7 +164,7 @@ def test_neither_active_nor_available_fails(run_module, recorder):
     recorder.add(404, NOT_FOUND).add(404, NOT_FOUND)
     result = run_module(main, dict(CONNECTION, phone_number='+12065550199'))
     assert result['failed'] is True and len(recorder.calls) == 2
-    assert result['msg'].startswith('+12065550199 is neither active in project proj-1 nor available to rent')
+    assert result['msg'].startswith('phone_number: +12065550199 is neither active in project proj-1 nor available to rent')
 
 
 def test_release(run_module, recorder):
@@ -230,6 +230,21 @@ def test_lost_release_answer_is_resolved_by_reading_the_number(run_module, recor
         assert result['failed'] is True and 'is still active in project proj-1, so nothing happened' in result['msg']
 
 
+@pytest.mark.parametrize('state, verb', [('present', 'rent'), ('absent', 'release')])
+def test_a_timed_out_write_is_not_called_harmless(run_module, recorder, state, verb):
+    # Sinch may still be handling it: the number read right after proves nothing yet.
+    if state == 'present':
+        recorder.add(404, NOT_FOUND).add(200, AVAILABLE)
+    else:
+        recorder.add(200, ACTIVE)
+    recorder.fail(requests.exceptions.ReadTimeout('read timed out'))
+    recorder.add(*((404, NOT_FOUND) if state == 'present' else (200, ACTIVE)))
+    result = run_module(main, dict(CONNECTION, phone_number=NUMBER, state=state))
+    assert result['failed'] is True and 'nothing happened' not in result['msg']
+    assert 'Raise the timeout option' in result['msg']
+    assert 'when read right after, but Sinch may still complete a %s that timed out' % verb in result['msg']
+
+
 def test_unreadable_state_after_a_lost_answer_says_so(run_module, recorder):
     recorder.add(200, ACTIVE).add(503, UNAVAILABLE).add(401, {'error': {'code': 401, 'message': 'no', 'status': 'UNAUTHENTICATED'}})
     result = run_module(main, dict(CONNECTION, phone_number=NUMBER, state='absent'))
@@ -241,6 +256,28 @@ def test_bad_number_fails_before_any_request(run_module, recorder, value):
     result = run_module(main, dict(CONNECTION, phone_number=value))
     assert result['failed'] is True and result['msg'].startswith('phone_number: ') and 'E.164' in result['msg']
     assert recorder.calls == []
+
+
+@pytest.mark.parametrize('capability, option, value', [
+    (['VOICE'], 'sms_service_plan_id', 'plan-b'),
+    (['VOICE'], 'sms_campaign_id', 'camp-b'),
+    (['SMS'], 'voice_app_id', 'app-b'),
+])
+@pytest.mark.parametrize('active', [True, False], ids=['update', 'rent'])
+def test_a_setting_the_number_cannot_take_is_refused_before_any_write(run_module, recorder, capability, option, value, active):
+    if active:
+        recorder.add(200, dict(ACTIVE, capability=capability))
+    else:
+        recorder.add(404, NOT_FOUND).add(200, dict(AVAILABLE, phoneNumber=NUMBER, capability=capability))
+    result = run_module(main, dict(CONNECTION, phone_number=NUMBER, **{option: value}))
+    assert result['failed'] is True and all(call.method == 'GET' for call in recorder.calls)
+    assert result['msg'].startswith('%s: %s has no %s capability' % (option, NUMBER, 'SMS' if option.startswith('sms') else 'VOICE'))
+
+
+def test_clearing_a_setting_the_number_cannot_take_is_fine(run_module, recorder):
+    recorder.add(200, dict(ACTIVE, capability=['VOICE'], smsConfiguration={'servicePlanId': '', 'campaignId': ''}))
+    result = run_module(main, dict(CONNECTION, phone_number=NUMBER, sms_service_plan_id=''))
+    assert not result.get('failed') and result['changed'] is False
 
 
 def test_api_error_is_mapped(run_module, recorder):
@@ -259,4 +296,5 @@ def test_unknown_project_fails_instead_of_releasing_nothing(run_module, recorder
     result = run_module(main, dict(CONNECTION, phone_number=NUMBER, state='absent'))
     assert result['failed'] is True and len(recorder.calls) == 1
     assert result['msg'] == ('Sinch refused to read active number +12025550102 (GET /v1/projects/proj-1/activeNumbers/%2B12025550102): '
-                             'Project proj-1 not found. [NOT_FOUND]')
+                             'Project proj-1 not found. [NOT_FOUND]. Check project_id (option or SINCH_PROJECT_ID): it must be '
+                             'the project of key_id.')
