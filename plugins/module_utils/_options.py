@@ -67,6 +67,14 @@ def numbers_api_argument_spec():
     return spec
 
 
+def number_pattern_argument_spec():
+    """The Numbers API's number pattern options; mirrors the doc fragment ``sinch.numbers.number_pattern``."""
+    return dict(
+        number_pattern=dict(type='str'),
+        search_pattern=dict(type='str', choices=['START', 'CONTAINS', 'END']),
+    )
+
+
 class OptionAdapter:
     """Gives the clients their options whether they come from a module or a plugin.
 

@@ -21,6 +21,7 @@ author:
   - sinch.numbers contributors (@sinch-numbers)
 extends_documentation_fragment:
   - sinch.numbers.numbers_api
+  - sinch.numbers.number_pattern
   - sinch.numbers.attributes
   - sinch.numbers.attributes.INFO_MODULE
   - sinch.numbers.attributes.NUMBERS_API_GROUP
@@ -43,17 +44,6 @@ options:
       - Only numbers with every capability listed, V(SMS) and/or V(VOICE) (lower case is accepted too).
     type: list
     elements: str
-  number_pattern:
-    description:
-      - Only numbers containing these digits, where O(search_pattern) says.
-      - The number is matched with its country code, so with O(search_pattern=START) give it first
-        (V(+1206) or V(1206) for the US area code 206).
-    type: str
-  search_pattern:
-    description:
-      - Where O(number_pattern) must appear in the number. Unset lets Sinch decide.
-    type: str
-    choices: [START, CONTAINS, END]
   size:
     description:
       - At most this many numbers. Unset lets Sinch decide.
@@ -181,6 +171,7 @@ from ansible_collections.sinch.numbers.plugins.module_utils._module import (
     numbers_api_client,
     numbers_api_module,
 )
+from ansible_collections.sinch.numbers.plugins.module_utils._options import number_pattern_argument_spec
 
 SEARCH = ('region_code', 'type')
 
@@ -191,8 +182,7 @@ def main():
             region_code=dict(type='str'),
             type=dict(type='str', choices=['MOBILE', 'LOCAL', 'TOLL_FREE']),
             capabilities=dict(type='list', elements='str'),
-            number_pattern=dict(type='str'),
-            search_pattern=dict(type='str', choices=['START', 'CONTAINS', 'END']),
+            **number_pattern_argument_spec(),
             size=dict(type='int'),
             regions=dict(type='bool', default=False),
         ),
