@@ -100,6 +100,15 @@ def module_options(module):
     return OptionAdapter.from_module(module)
 
 
+def exit_with_outcome(module, outcome):
+    """End a state-changing module with an ``Outcome``: its warnings, its diff when asked for, its result."""
+    for warning in outcome.warnings:
+        module.warn(warning)
+    if module._diff:
+        outcome.result['diff'] = outcome.diff
+    module.exit_json(changed=outcome.changed, **outcome.result)
+
+
 def fail_from_error(module, error, **result):
     """The one place a ``SinchError`` becomes ``fail_json``: the message says which call, what Sinch said, what to do."""
     module.fail_json(msg=str(error), error=error.to_dict(), **result)
@@ -107,6 +116,7 @@ def fail_from_error(module, error, **result):
 
 __all__ = [
     'SinchError',
+    'exit_with_outcome',
     'fail_from_error',
     'legacy_client',
     'legacy_module',

@@ -198,6 +198,7 @@ monthly_cost:
 from ansible_collections.sinch.numbers.plugins.module_utils._application_numbers import ApplicationNumbers
 from ansible_collections.sinch.numbers.plugins.module_utils._module import (
     SinchError,
+    exit_with_outcome,
     fail_from_error,
     legacy_client,
     legacy_module,
@@ -222,11 +223,7 @@ def main():
         outcome = reconcile.run(check_mode=module.check_mode)
     except SinchError as error:
         fail_from_error(module, error, **getattr(error, 'result', {}))
-    for warning in outcome.warnings:
-        module.warn(warning)
-    if module._diff:
-        outcome.result['diff'] = outcome.diff
-    module.exit_json(changed=outcome.changed, **outcome.result)
+    exit_with_outcome(module, outcome)
 
 
 if __name__ == '__main__':

@@ -147,6 +147,7 @@ monthly_cost:
 
 from ansible_collections.sinch.numbers.plugins.module_utils._module import (
     SinchError,
+    exit_with_outcome,
     fail_from_error,
     legacy_client,
     legacy_module,
@@ -172,11 +173,7 @@ def main():
         outcome = purchase.run(check_mode=module.check_mode)
     except SinchError as error:
         fail_from_error(module, error)
-    for warning in outcome.warnings:
-        module.warn(warning)
-    if module._diff:
-        outcome.result['diff'] = outcome.diff
-    module.exit_json(changed=outcome.changed, **outcome.result)
+    exit_with_outcome(module, outcome)
 
 
 if __name__ == '__main__':
