@@ -33,8 +33,8 @@ from ansible_collections.sinch.numbers.plugins.module_utils._errors import (
     SinchServerError,
 )
 from ansible_collections.sinch.numbers.plugins.module_utils._legacy import CAPABILITIES
+from ansible_collections.sinch.numbers.plugins.module_utils._outcome import Outcome
 from ansible_collections.sinch.numbers.plugins.module_utils._legacy_state import (
-    Outcome,
     held_numbers,
     organisation_lock,
 )
@@ -292,8 +292,7 @@ class ApplicationNumbers:
                     operation='assign the rented numbers',
                     hint='Sinch may still be adding them. Check with sinch.numbers.sinch_number_info before re-running: '
                          'a re-run rents what it does not see')
-                error.result = outcome.result
-                raise error
+                raise error.with_partial_result(outcome.result)
             return outcome
 
     @contextlib.contextmanager
@@ -379,7 +378,7 @@ class ApplicationNumbers:
                     told += '; the %d number(s) this run rented stay rented' % len(self.rented)
                 told += '. A re-run assigns the rest and rents only what is missing'
                 error.hint = '. '.join(part.rstrip('.') for part in (error.hint, told) if part)
-                error.result = dict(rented=self.rented)
+                error.with_partial_result(dict(rented=self.rented))
                 raise
             self.assigned.append(entry.label)
 

@@ -17,8 +17,8 @@ removes it from the application.
 from __future__ import annotations
 
 from ansible_collections.sinch.numbers.plugins.module_utils._errors import SinchInputError, SinchNotFound
+from ansible_collections.sinch.numbers.plugins.module_utils._outcome import Outcome
 from ansible_collections.sinch.numbers.plugins.module_utils._legacy_state import (
-    Outcome,
     held_numbers,
     organisation_lock,
 )

@@ -50,6 +50,26 @@ class SinchError(Exception):
         self.hint = hint
         self.retry_after = retry_after
         self.attempts = 1
+        # What the run had done before it failed (e.g. numbers rented), returned beside the error.
+        self.partial_result = None
+        # True when a write may or may not have been applied (its answer was lost or not understood).
+        self.uncertain = False
+
+    def add_context(self, text, replace_hint=False):
+        """Add a sentence of context (what it means for this call, what was or was not done) to the hint.
+
+        The one way callers enrich an error; returns the error so ``raise error.add_context(...)`` reads well.
+        ``replace_hint`` drops the generic hint first (when the caller's advice supersedes it).
+        """
+        parts = [] if replace_hint else [self.hint]
+        parts.append(text)
+        self.hint = '. '.join(part.strip().rstrip('.') for part in parts if part and part.strip())
+        return self
+
+    def with_partial_result(self, result):
+        """Declare what the run did before failing (returned to the user beside the error)."""
+        self.partial_result = result
+        return self
 
     @property
     def retryable(self):
@@ -87,6 +107,7 @@ class SinchError(Exception):
             'operation': self.operation,
             'details': self.details,
             'attempts': self.attempts,
+            'uncertain': self.uncertain,
         }
 
 
@@ -132,6 +153,14 @@ class SinchConnectionError(SinchError):
 
 class SinchTimeout(SinchConnectionError):
     """No answer within ``timeout`` seconds."""
+
+
+class SinchBadAnswer(SinchError):
+    """A 2xx answer that is not JSON or not the shape the call documents: never read as "empty".
+
+    For a read nothing was written; for a write (``uncertain``) its outcome is unknown and must be
+    resolved by reading state, never by sending the write again.
+    """
 
 
 class SinchInputError(SinchError):

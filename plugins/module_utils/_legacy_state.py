@@ -20,16 +20,6 @@ from ansible_collections.sinch.numbers.plugins.module_utils._phone import legacy
 from ansible_collections.sinch.numbers.plugins.module_utils._session_cache import SessionCache, cache_key
 
 
-class Outcome:
-    """What a state-changing helper hands back to its module: ``changed``, ``diff``, the result and warnings."""
-
-    def __init__(self, changed, result, diff, warnings=None):
-        self.changed = changed
-        self.result = result
-        self.diff = diff
-        self.warnings = list(warnings or [])
-
-
 def held_numbers(client):
     """Every number the organisation rents (``GET .../numbers``) as records with ``e164``, ordered by number."""
     return sorted((legacy_number_record(raw) for raw in client.list_numbers()), key=lambda record: record['number'])

@@ -110,7 +110,11 @@ def exit_with_outcome(module, outcome):
 
 
 def fail_from_error(module, error, **result):
-    """The one place a ``SinchError`` becomes ``fail_json``: the message says which call, what Sinch said, what to do."""
+    """The one place a ``SinchError`` becomes ``fail_json``: the message says which call, what Sinch said, what to do.
+
+    What the run did before failing (``error.partial_result``, e.g. numbers rented) is returned beside the error.
+    """
+    result = dict(error.partial_result or {}, **result)
     module.fail_json(msg=str(error), error=error.to_dict(), **result)
 
 

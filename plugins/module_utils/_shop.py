@@ -21,8 +21,8 @@ from ansible_collections.sinch.numbers.plugins.module_utils._errors import (
     SinchServerError,
 )
 from ansible_collections.sinch.numbers.plugins.module_utils._legacy import CAPABILITIES
+from ansible_collections.sinch.numbers.plugins.module_utils._outcome import Outcome
 from ansible_collections.sinch.numbers.plugins.module_utils._legacy_state import (
-    Outcome,
     e164_list,
     has_capabilities,
     held_numbers,

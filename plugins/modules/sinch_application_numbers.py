@@ -222,7 +222,7 @@ def main():
                                        params['max_monthly_cost'])
         outcome = reconcile.run(check_mode=module.check_mode)
     except SinchError as error:
-        fail_from_error(module, error, **getattr(error, 'result', {}))
+        fail_from_error(module, error)
     exit_with_outcome(module, outcome)
 
 
