@@ -121,7 +121,6 @@ cache_timeout: 3600
 """
 
 from ansible.errors import AnsibleParserError
-from ansible.module_utils.basic import missing_required_lib
 from ansible.plugins.inventory import BaseInventoryPlugin, Cacheable, Constructable
 
 from ansible_collections.sinch.numbers.plugins.module_utils._errors import SinchError
@@ -146,6 +145,10 @@ else:
     def _as_data(value):
         return value
 
+# The module layer (ansible.module_utils.basic, AnsibleModule) is not imported here: clients come from _clients.
+_REQUESTS_MISSING = ('Failed to import the required Python library (requests) on the controller\'s Python; '
+                     'install it, e.g. pip install requests')
+
 # Options that may be given as templates (e.g. a password from a vault variable or a lookup).
 _CONNECTION_OPTIONS = tuple(sorted(set(legacy_argument_spec()) | set(numbers_api_argument_spec())))
 
@@ -160,7 +163,7 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
     def parse(self, inventory, loader, path, cache=True):
         super().parse(inventory, loader, path, cache)
         if not HAS_REQUESTS:
-            raise AnsibleParserError(missing_required_lib('requests'))
+            raise AnsibleParserError(_REQUESTS_MISSING)
         self._read_config_data(path)
         self._template_connection_options()
         source = self.get_option('source')

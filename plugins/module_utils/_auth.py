@@ -39,6 +39,9 @@ class AuthStrategy:
         """
         return False
 
+    def accepted(self):
+        """Sinch accepted the last request (called by :func:`send` after every success); e.g. confirm a new form."""
+
 
 def send(transport, strategy, method, url, **kwargs):
     """Send one request through ``transport`` authenticated by ``strategy``; refresh once when Sinch refuses it.
@@ -49,8 +52,11 @@ def send(transport, strategy, method, url, **kwargs):
     refreshed = False
     while True:
         try:
-            return transport.request(method, url, authorize=strategy.headers, **kwargs)
+            answer = transport.request(method, url, authorize=strategy.headers, **kwargs)
         except SinchAuthError as error:
             if refreshed or not strategy.refresh(error):
                 raise
             refreshed = True
+            continue
+        strategy.accepted()
+        return answer

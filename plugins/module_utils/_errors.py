@@ -163,6 +163,15 @@ class SinchBadAnswer(SinchError):
     """
 
 
+class SinchLockError(SinchError):
+    """No lock could be taken on this controller; raised before anything is written."""
+
+    def __str__(self):
+        return ('Could not lock against concurrent changes on this controller: %s. Nothing was written. Set '
+                'XDG_CACHE_HOME (or HOME) to a directory this user owns and can write, or make the system temporary '
+                'directory usable' % self.message.rstrip('.')) + '.'
+
+
 class SinchInputError(SinchError):
     """A value given to the collection is unusable; raised before any request is sent."""
 

@@ -10,7 +10,7 @@ Kept apart from the plugin so that the record-to-host rules can be tested withou
 
 from __future__ import annotations
 
-from ansible_collections.sinch.numbers.plugins.module_utils._module import legacy_client, numbers_api_client
+from ansible_collections.sinch.numbers.plugins.module_utils._clients import legacy_client, numbers_api_client
 from ansible_collections.sinch.numbers.plugins.module_utils._phone import active_number_record, legacy_number_record
 from ansible_collections.sinch.numbers.plugins.module_utils._session_cache import cache_key
 

@@ -11,37 +11,24 @@ from __future__ import annotations
 
 import base64
 import binascii
-import functools
-import platform
 from urllib.parse import quote
 
-from ansible.module_utils.ansible_release import __version__ as ANSIBLE_VERSION
-
-from ansible_collections.sinch.numbers.plugins.module_utils._errors import (
-    SinchAuthError,
-    SinchError,
-    SinchInputError,
-)
-from ansible_collections.sinch.numbers.plugins.module_utils._http import base_url, json_body
-from ansible_collections.sinch.numbers.plugins.module_utils._session_cache import (
-    cache_key,
-    password_check,
-    password_matches,
-)
-from ansible_collections.sinch.numbers.plugins.module_utils._signing import (
-    application_headers,
-    instance_headers,
-    user_headers,
+from ansible_collections.sinch.numbers.plugins.module_utils._auth import send
+from ansible_collections.sinch.numbers.plugins.module_utils._auth_legacy import LegacySession, valid_organisation
+from ansible_collections.sinch.numbers.plugins.module_utils._errors import SinchBadAnswer, SinchError, SinchInputError
+from ansible_collections.sinch.numbers.plugins.module_utils._http import (
+    ANY,
+    Shape,
+    base_url,
+    check_application_key,
+    json_body,
 )
 
 CAPABILITIES = ('voice', 'sms')
 
-# Sinch answers these when an instance is unknown, expired, or its signature does not verify:
-# the cached session is replaced once, then the request is sent again.
-_SESSION_REFUSED = (40100, 40102)
-
-# When Sinch gives no expiresIn, keep the instance this long (a refused one is replaced anyway).
-_DEFAULT_INSTANCE_LIFETIME = 3600
+# Documented answers (sinch-api/002): lists of objects, the organisation, a reservation with its referenceId.
+LIST_OF_OBJECTS = Shape(list, items=dict)
+RESERVATION = Shape(dict, 'referenceId')
 
 
 class LegacyClient:
@@ -63,10 +50,15 @@ class LegacyClient:
         self.user_api_url = base_url(options.get('user_api_url'), 'user_api_url', 'https://userapi.sinch.com')
         self.api_url = base_url(options.get('api_url'), 'api_url', 'https://api.sinch.com')
         self.portal_api_url = base_url(options.get('portal_api_url'), 'portal_api_url', 'https://portalapi.sinch.com')
-        self._session = None
         self._organisation = None
-        self.logins = 0
         self._check_credentials()
+        self.auth = LegacySession(transport, cache, self.user_api_url, self.api_url, self.username_type,
+                                  self.username, self.password, self.explicit_instance, self.explicit_secret)
+
+    @property
+    def logins(self):
+        """How many times this client logged in (0 when a cached or given session served)."""
+        return self.auth.logins
 
     def _check_credentials(self):
         if self.explicit_instance or self.explicit_secret:
@@ -91,113 +83,22 @@ class LegacyClient:
                 'unless instance_id and instance_secret give an existing session.' % self.username
             )
 
-    # Session -------------------------------------------------------------------------------
-
-    @property
-    def _cache_key(self):
-        return cache_key('legacy', self.user_api_url, self.api_url, self.username_type, self.username)
-
-    def _ensure_session(self):
-        if self._session is not None:
-            return self._session
-        if self.explicit_instance:
-            self._session = {'id': self.explicit_instance, 'secret': self.explicit_secret}
-            return self._session
-        if self.cache is None:
-            self._session = self._new_session()
-            return self._session
-        with self.cache.lock(self._cache_key):
-            cached = self.cache.load(self._cache_key)
-            # A session logged in with another password is not this one's: log in (and fail if the password is wrong).
-            if cached and cached.get('id') and cached.get('secret') and password_matches(self.password, cached.get('password_check')):
-                self._session = cached
-                self._organisation = cached.get('organisation')
-            else:
-                self._session = self._new_session()
-        return self._session
-
-    def _new_session(self):
-        """Log in, create an instance, and cache it for later tasks."""
-        authorization = self.login()
-        instance = self.create_instance(authorization)
-        session = {'id': instance['id'], 'secret': instance['secret']}
-        if self.cache is not None:
-            session['expires_at'] = self.cache.clock() + (instance.get('expiresIn') or _DEFAULT_INSTANCE_LIFETIME)
-            session['password_check'] = password_check(self.password)
-            self._remember(session)
-        return session
-
-    def _remember(self, session):
-        """Store the session (and the organisation, once known) until the instance expires."""
-        if self.cache is None or 'expires_at' not in session:
-            return
-        data = dict(session)
-        if self._organisation is not None:
-            data['organisation'] = self._organisation
-        self.cache.store(self._cache_key, data, session['expires_at'] - self.cache.clock())
-
-    def _replace_session(self):
-        """Sinch refused the session: forget it and start a new one (never for an explicit session)."""
-        if self.cache is not None:
-            self.cache.discard(self._cache_key)
-        self._session = None
-        self._session = self._new_session()
-
-    def login(self):
-        """``POST /v1/users/{type}/{identity}/authentication``: the token for creating an instance."""
-        path = '/v1/users/%s/%s/authentication' % (quote(self.username_type, safe=''), quote(self.username, safe='@+'))
-        answer = self.transport.request(
-            'POST', self.user_api_url + path, body=json_body({'password': self.password}),
-            headers=application_headers(), idempotent=True,
-            operation='log in as %s %s (POST %s)' % (self.username_type, self.username, path),
-        ).json()
-        self.logins += 1
-        if not isinstance(answer, dict) or not answer.get('authorization'):
-            raise SinchError('log-in answer had no authorization token', operation='log in (POST %s)' % path)
-        return answer['authorization']
-
-    def create_instance(self, authorization):
-        """``POST /v1/instance``: a signing instance ``{id, secret, expiresIn}`` for the log-in token."""
-        body = {
-            'authorization': authorization,
-            'version': {'os': platform.system() or 'unknown', 'platform': 'ansible-core/%s sinch.numbers' % ANSIBLE_VERSION},
-        }
-        answer = self.transport.request(
-            'POST', self.api_url + '/v1/instance', body=json_body(body), headers=user_headers(authorization),
-            idempotent=True, operation='create an instance (POST /v1/instance)',
-        ).json()
-        if not isinstance(answer, dict) or not answer.get('id') or not answer.get('secret'):
-            raise SinchError('instance answer had no id or secret', operation='create an instance (POST /v1/instance)')
-        return answer
-
     # Signed requests -----------------------------------------------------------------------
 
-    def request(self, method, base_url, path, payload=None, operation=None, idempotent=None, hints=None):
-        """One instance-signed request; the decoded JSON answer (None for 204).
+    def request(self, method, base_url, path, payload=None, operation=None, idempotent=None, hints=None, expect=ANY):
+        """One instance-signed request; the decoded JSON answer (None for 204), checked against ``expect``.
 
-        ``hints`` maps error codes to advice fitting this call (e.g. what 40400 means for a checkout).
-
-        A refused session (40100/40102) is replaced once and the request sent again: Sinch did not act
-        on a request it could not authenticate, so resending is safe even for a purchase.
+        ``hints`` maps error codes to advice fitting this call (e.g. what 40400 means for a checkout). A refused
+        session is handled by the strategy (``_auth_legacy``) through the one loop in ``_auth.send``.
         """
-        body = json_body(payload)
         operation = '%s (%s %s)' % (operation, method, path) if operation else None
-        replaced = False
-        while True:
-            authorize = functools.partial(_sign_with, self._ensure_session())
-            try:
-                return self.transport.request(
-                    method, base_url + path, body=body, authorize=authorize, idempotent=idempotent, operation=operation,
-                ).json()
-            except SinchAuthError as exc:
-                if replaced or self.explicit_instance or exc.code not in _SESSION_REFUSED:
-                    raise
-                replaced = True
-                self._replace_session()
-            except SinchError as exc:
-                if hints and exc.code in hints:
-                    exc.hint = hints[exc.code]
-                raise
+        try:
+            return send(self.transport, self.auth, method, base_url + path, body=json_body(payload),
+                        idempotent=idempotent, operation=operation, expect=expect).json()
+        except SinchError as exc:
+            if hints and exc.code in hints:
+                exc.add_context(hints[exc.code], replace_hint=True)
+            raise
 
     # Organisation --------------------------------------------------------------------------
 
@@ -208,23 +109,29 @@ class LegacyClient:
         without an extra request.
         """
         if self._organisation is None:
-            self._ensure_session()
+            self.auth.ensure()
+            self._organisation = self.auth.organisation
         wanted = self.organisation_id_option
         if self._organisation is not None and (not wanted or str(self._organisation.get('id')) == str(wanted)):
             return self._organisation
         if wanted:
             return {'id': int(wanted) if str(wanted).isdigit() else wanted}
-        answer = self.request('GET', self.api_url, '/v1/organisations', operation='read the organisation')
+        # An object, or (Sinch's own sample reads ``[0].id``, sinch-api/README.md) an array of them.
+        operation = 'read the organisation (GET /v1/organisations)'
+        answer = self.request('GET', self.api_url, '/v1/organisations', operation='read the organisation',
+                              expect=Shape((dict, list)))
         if isinstance(answer, list):
-            if len(answer) != 1:
+            if len(answer) > 1 and all(valid_organisation(org) for org in answer):
                 raise SinchInputError(
                     'The user belongs to %d organisations; choose one with organisation_id (one of: %s).'
                     % (len(answer), ', '.join(str(org.get('id')) for org in answer))
                 )
-            answer = answer[0]
+            answer = answer[0] if len(answer) == 1 else None
+        if not valid_organisation(answer):
+            raise SinchBadAnswer('expected an organisation with an id', operation=operation).add_context(
+                'Nothing was written; give organisation_id to skip this call')
         self._organisation = answer
-        if self._session is not None:
-            self._remember(self._session)
+        self.auth.remember_organisation(answer)
         return answer
 
     @property
@@ -239,7 +146,8 @@ class LegacyClient:
 
     def list_shop(self):
         """``GET .../numbers/shop``: the number groups for sale, with availability and cost."""
-        return self.request('GET', self.portal_api_url, self._org_path('/shop'), operation='list the number shop') or []
+        return self.request('GET', self.portal_api_url, self._org_path('/shop'), operation='list the number shop',
+                            expect=LIST_OF_OBJECTS)
 
     def reserve(self, group_id, quantity, capabilities):
         """``PUT .../numbers/shop``: hold ``quantity`` numbers of a group; returns the reservation's ``referenceId``.
@@ -249,7 +157,7 @@ class LegacyClient:
         answer = self.request(
             'PUT', self.portal_api_url, self._org_path('/shop'),
             payload={'groupId': group_id, 'quantity': quantity, 'capabilities': list(capabilities)},
-            operation='reserve %d number(s) of group %s' % (quantity, group_id), idempotent=False,
+            operation='reserve %d number(s) of group %s' % (quantity, group_id), idempotent=False, expect=RESERVATION,
         )
         return answer['referenceId']
 
@@ -257,13 +165,14 @@ class LegacyClient:
         """``POST .../numbers/shop``: rent the reserved numbers (204). Never retried blindly."""
         self.request(
             'POST', self.portal_api_url, self._org_path('/shop'), payload={'referenceIds': list(reference_ids)},
-            operation='check out reservation %s' % ', '.join(reference_ids), idempotent=False,
+            operation='check out reservation %s' % ', '.join(reference_ids), idempotent=False, expect=None,
             hints={40400: 'The reservation expired or is unknown; nothing was rented. Re-run the task to reserve again'},
         )
 
     def list_numbers(self):
         """``GET .../numbers``: every number the organisation rents."""
-        return self.request('GET', self.portal_api_url, self._org_path(), operation='list rented numbers') or []
+        return self.request('GET', self.portal_api_url, self._org_path(), operation='list rented numbers',
+                            expect=LIST_OF_OBJECTS)
 
     # Numbers of an application -----------------------------------------------------------
 
@@ -271,14 +180,15 @@ class LegacyClient:
 
     @staticmethod
     def _app_path(application_key, suffix=''):
-        return '/v1/applications/key/%s/numbers%s' % (quote(application_key, safe=''), suffix)
+        return '/v1/applications/key/%s/numbers%s' % (quote(check_application_key(application_key), safe=''), suffix)
 
     def list_application_numbers(self, application_key):
         """``GET /v1/applications/key/{key}/numbers``: the numbers assigned to an application."""
         return self.request(
             'GET', self.portal_api_url, self._app_path(application_key),
             operation='list the numbers of application %s' % application_key, hints=self._APP_HINTS,
-        ) or []
+            expect=LIST_OF_OBJECTS,
+        )
 
     def set_application_numbers(self, application_key, capability, numbers):
         """``PUT .../numbers/{capability}``: overwrite the application's numbers for a capability."""
@@ -288,16 +198,15 @@ class LegacyClient:
             'PUT', self.portal_api_url, self._app_path(application_key, '/' + capability),
             payload={'numbers': [int(n) for n in numbers]},
             operation='set the %s numbers of application %s' % (capability, application_key), hints=self._APP_HINTS,
-        ) or []
+            # Documented as the new Number[]; no caller reads it, so only a body that is not JSON is refused.
+            expect=None,
+        )
 
     def remove_application_number(self, application_key, number):
         """``DELETE .../numbers/{number}``: unassign one number (it stays rented)."""
         self.request(
             'DELETE', self.portal_api_url, self._app_path(application_key, '/%d' % int(number)),
             operation='remove number %s from application %s' % (number, application_key), hints=self._APP_HINTS,
+            expect=None,
         )
 
-
-def _sign_with(session, verb, resource, body, content_type):
-    """Instance headers for one attempt of a request, signed with ``session``."""
-    return instance_headers(session['id'], session['secret'], verb, resource, body, content_type)

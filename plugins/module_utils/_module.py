@@ -11,21 +11,15 @@ from __future__ import annotations
 
 from ansible.module_utils.basic import AnsibleModule, _load_params, missing_required_lib
 
-from ansible_collections.sinch.numbers.plugins.module_utils._errors import SinchError, SinchInputError
-from ansible_collections.sinch.numbers.plugins.module_utils._http import (
-    HAS_REQUESTS,
-    REQUESTS_IMPORT_ERROR,
-    Transport,
-)
-from ansible_collections.sinch.numbers.plugins.module_utils._legacy import LegacyClient
-from ansible_collections.sinch.numbers.plugins.module_utils._numbers_api import NumbersApiClient
+from ansible_collections.sinch.numbers.plugins.module_utils import _clients
+from ansible_collections.sinch.numbers.plugins.module_utils._errors import SinchError
+from ansible_collections.sinch.numbers.plugins.module_utils._http import HAS_REQUESTS, REQUESTS_IMPORT_ERROR
 from ansible_collections.sinch.numbers.plugins.module_utils._options import (
     LEGACY_MODULE_KWARGS,
     OptionAdapter,
     legacy_argument_spec,
     numbers_api_argument_spec,
 )
-from ansible_collections.sinch.numbers.plugins.module_utils._session_cache import SessionCache
 
 
 def _module(connection_spec, argument_spec, module_kwargs, kwargs):
@@ -78,26 +72,41 @@ def numbers_api_module(argument_spec, **kwargs):
 
 
 def transport(options):
-    """The HTTP transport for one run, from the ``timeout`` and ``validate_certs`` options."""
-    timeout = options.get('timeout')
-    if timeout is not None and timeout < 1:
-        raise SinchInputError('timeout: %s is no number of seconds to wait for Sinch; give 1 or more (default 30).' % timeout)
-    return Transport(timeout=timeout or 30, validate_certs=options.get('validate_certs') is not False)
+    """The HTTP transport for one run (see ``_clients.transport``); tests replace it here."""
+    return _clients.transport(options)
 
 
 def legacy_client(options):
-    """A legacy client from an :class:`OptionAdapter` (sessions cached across tasks)."""
-    return LegacyClient(options, transport(options), cache=SessionCache())
+    """A legacy client for a module; its -vvv notes (e.g. the signature form Sinch accepted) reach the module."""
+    client = _clients.legacy_client(options, transport(options))
+    client.auth.on_note = _verbose_notes(getattr(options, 'module', None))
+    return client
 
 
 def numbers_api_client(options):
-    """A Numbers API client from an :class:`OptionAdapter` (OAuth2 tokens cached across tasks)."""
-    return NumbersApiClient(options, transport(options), cache=SessionCache())
+    """A Numbers API client for a module (OAuth2 tokens cached across tasks)."""
+    return _clients.numbers_api_client(options, transport(options))
+
+
+def _verbose_notes(module):
+    """Show a client's notes at -vvv only: a module has no other way to the controller's display than its result."""
+    def note(text):
+        if module is not None and getattr(module, '_verbosity', 0) >= 3:
+            module.warn('(-vvv) ' + text)
+    return note
+
+
+class _ModuleOptions(OptionAdapter):
+    """The module's options, and the module itself (for -vvv notes)."""
+
+    def __init__(self, module):
+        super().__init__(module.params.get)
+        self.module = module
 
 
 def module_options(module):
     """The module's options as the clients read them."""
-    return OptionAdapter.from_module(module)
+    return _ModuleOptions(module)
 
 
 def exit_with_outcome(module, outcome):

@@ -9,18 +9,13 @@ Only this collection may import this file; it is not a public API.
 
 from __future__ import annotations
 
-import base64
-from urllib.parse import quote, urlencode
+from urllib.parse import quote
 
-from ansible_collections.sinch.numbers.plugins.module_utils._errors import (
-    SinchAuthError,
-    SinchError,
-    SinchInputError,
-    SinchNotFound,
-)
+from ansible_collections.sinch.numbers.plugins.module_utils._auth import send
+from ansible_collections.sinch.numbers.plugins.module_utils._auth_numbers import NumbersBasic, NumbersOAuth2
+from ansible_collections.sinch.numbers.plugins.module_utils._errors import SinchInputError, SinchNotFound
 from ansible_collections.sinch.numbers.plugins.module_utils._http import base_url, json_body
 from ansible_collections.sinch.numbers.plugins.module_utils._phone import to_e164
-from ansible_collections.sinch.numbers.plugins.module_utils._session_cache import cache_key
 
 # The largest page Sinch serves; fewer, larger pages mean fewer round trips.
 PAGE_SIZE = 100
@@ -42,8 +37,6 @@ class NumbersApiClient:
         self.auth_method = options.get('auth_method') or 'oauth2'
         self.base_url = base_url(options.get('numbers_api_url'), 'numbers_api_url', 'https://numbers.api.sinch.com')
         self.auth_url = base_url(options.get('auth_url'), 'auth_url', 'https://auth.sinch.com')
-        self._token = None
-        self.tokens_fetched = 0
         missing = [name for name in ('project_id', 'key_id', 'key_secret') if not options.get(name)]
         if missing:
             raise SinchInputError(
@@ -53,70 +46,34 @@ class NumbersApiClient:
         if self.auth_method not in ('oauth2', 'basic'):
             raise SinchInputError('auth_method must be oauth2 or basic, not %r.' % self.auth_method)
 
-    # Authentication ------------------------------------------------------------------------
-
-    def _basic(self):
-        raw = ('%s:%s' % (self.key_id, self.key_secret)).encode('utf-8')
-        return 'Basic ' + base64.b64encode(raw).decode('ascii')
+        if self.auth_method == 'basic':
+            self.auth = NumbersBasic(self.key_id, self.key_secret)
+        else:
+            self.auth = NumbersOAuth2(transport, cache, self.auth_url, self.key_id, self.key_secret)
 
     @property
-    def _token_key(self):
-        # The secret is part of the key (only its hash reaches the disk): a rotated or wrong secret must not keep
-        # working on a token cached for the old one.
-        return cache_key('oauth2', self.auth_url, self.key_id, self.key_secret)
-
-    def _bearer(self):
-        if self._token is None and self.cache is not None:
-            cached = self.cache.load(self._token_key)
-            if cached and cached.get('access_token'):
-                self._token = cached['access_token']
-        if self._token is None:
-            self._token = self._fetch_token()
-        return 'Bearer ' + self._token
-
-    def _fetch_token(self):
-        """``POST {auth_url}/oauth2/token`` with client credentials; safe to retry (a token is not a write)."""
-        answer = self.transport.request(
-            'POST', self.auth_url + '/oauth2/token', body=urlencode({'grant_type': 'client_credentials'}).encode('ascii'),
-            headers={'Authorization': self._basic()}, content_type='application/x-www-form-urlencoded',
-            idempotent=True, operation='get an OAuth2 token for key %s (POST /oauth2/token)' % self.key_id,
-        ).json()
-        if not isinstance(answer, dict) or not answer.get('access_token'):
-            raise SinchError('token answer had no access_token', operation='get an OAuth2 token (POST /oauth2/token)')
-        self.tokens_fetched += 1
-        if self.cache is not None:
-            self.cache.store(self._token_key, {'access_token': answer['access_token']}, int(answer.get('expires_in') or 0))
-        return answer['access_token']
-
-    def _forget_token(self):
-        self._token = None
-        if self.cache is not None:
-            self.cache.discard(self._token_key)
+    def tokens_fetched(self):
+        """How many OAuth2 tokens this client fetched (0 with Basic or a cached token)."""
+        return getattr(self.auth, 'tokens_fetched', 0)
 
     # Requests ------------------------------------------------------------------------------
 
-    def request(self, method, path, payload=None, params=None, operation=None, idempotent=None):
-        """One request under ``/v1/projects/{project}``; the decoded JSON answer."""
+    def request(self, method, path, payload=None, params=None, operation=None, idempotent=None, expect=dict):
+        """One request under ``/v1/projects/{project}``; the decoded JSON answer, checked against ``expect``.
+
+        Every Numbers API answer used is an object (``expect=dict``); a refused token is fetched again once by the
+        strategy (``_auth_numbers``) through the one loop in ``_auth.send``.
+        """
         path = '/v1/projects/%s%s' % (quote(self.project_id, safe=''), path)
         operation = '%s (%s %s)' % (operation, method, path) if operation else None
-        refreshed = False
-        while True:
-            auth = self._basic() if self.auth_method == 'basic' else self._bearer()
-            try:
-                return self.transport.request(
-                    method, self.base_url + path, body=json_body(payload), params=params,
-                    headers={'Authorization': auth}, idempotent=idempotent, operation=operation,
-                ).json()
-            except SinchAuthError:
-                # A 401 was not acted on; with OAuth2 the token may have expired early: fetch one more, once.
-                if self.auth_method != 'oauth2' or refreshed:
-                    raise
-                refreshed = True
-                self._forget_token()
-            except SinchNotFound as error:
-                if _resource_types(error) == {'Project'}:
-                    error.hint = 'Check project_id (option or SINCH_PROJECT_ID): it must be the project of key_id'
-                raise
+        try:
+            return send(self.transport, self.auth, method, self.base_url + path, body=json_body(payload), params=params,
+                        idempotent=idempotent, operation=operation, expect=expect).json()
+        except SinchNotFound as error:
+            if _resource_types(error) == {'Project'}:
+                error.add_context('Check project_id (option or SINCH_PROJECT_ID): it must be the project of key_id',
+                                  replace_hint=True)
+            raise
 
     @staticmethod
     def _number_path(collection, phone_number, action=''):
@@ -138,7 +95,7 @@ class NumbersApiClient:
         })
         seen_tokens = set()
         while True:
-            page = self.request('GET', '/activeNumbers', params=params, operation='list active numbers') or {}
+            page = self.request('GET', '/activeNumbers', params=params, operation='list active numbers')
             yield from page.get('activeNumbers') or []
             token = page.get('nextPageToken')
             if not token or token in seen_tokens:
@@ -177,7 +134,7 @@ class NumbersApiClient:
             'numberPattern.searchPattern': search_pattern,
             'size': size,
         })
-        page = self.request('GET', '/availableNumbers', params=params, operation='search available numbers') or {}
+        page = self.request('GET', '/availableNumbers', params=params, operation='search available numbers')
         return page.get('availableNumbers') or []
 
     def get_available_number(self, phone_number):
@@ -202,7 +159,7 @@ class NumbersApiClient:
     def list_available_regions(self, types=None):
         """``GET .../availableRegions``: the regions where numbers can be rented."""
         page = self.request('GET', '/availableRegions', params=_clean({'types': list(types) if types else None}),
-                            operation='list available regions') or {}
+                            operation='list available regions')
         return page.get('availableRegions') or []
 
 

@@ -11,7 +11,11 @@ create a new instance (two extra requests, and a new instance each time). Entrie
 ``$XDG_CACHE_HOME/sinch.numbers`` (default ``~/.cache/sinch.numbers``), a 0700 directory, one 0600
 file per account, named by a hash of the URLs and user (never the password), and hold only what
 a later task needs: the instance id and secret or the token, when they expire, and the organisation.
-A cache that cannot be used (read-only home, foreign owner, corrupt file) is skipped, never fatal.
+A cache that cannot be used (read-only home, foreign owner, corrupt file) is skipped, never fatal; an
+entry of the wrong shape is discarded (the caller logs in again). The lock is another matter: it guards
+purchases, so it never silently disappears. When the cache directory cannot hold it, it is taken in a
+private fallback directory (``<tmp>/sinch.numbers-<uid>``, 0700, owned by this user), and when neither can,
+:meth:`SessionCache.lock` raises :class:`SinchLockError` before anything is written.
 """
 
 from __future__ import annotations
@@ -25,6 +29,8 @@ import os
 import stat
 import tempfile
 import time
+
+from ansible_collections.sinch.numbers.plugins.module_utils._errors import SinchLockError
 
 try:
     import fcntl
@@ -60,7 +66,7 @@ def password_check(password, salt=None):
 
 def password_matches(password, check):
     """Whether ``password`` is the one ``check`` (from :func:`password_check`) was made of."""
-    if not isinstance(check, dict) or not check.get('salt') or not check.get('hash'):
+    if not isinstance(check, dict) or not isinstance(check.get('salt'), str) or not isinstance(check.get('hash'), str):
         return False
     try:
         expected = password_check(password, check['salt'])['hash']
@@ -88,7 +94,7 @@ class SessionCache:
                 else:
                     if stat.S_IMODE(info.st_mode) != 0o700:
                         os.chmod(self.directory, 0o700)
-                    self._usable = True
+                    self._usable = stat.S_ISDIR(info.st_mode) and os.access(self.directory, os.W_OK | os.X_OK)
             except OSError:
                 self._usable = False
         return self._usable
@@ -108,9 +114,11 @@ class SessionCache:
                 entry = json.load(handle)
         except (OSError, ValueError):
             return None
-        if not isinstance(entry, dict) or not isinstance(entry.get('data'), dict):
+        expires_at = entry.get('expires_at') if isinstance(entry, dict) else None
+        if not isinstance(entry.get('data') if isinstance(entry, dict) else None, dict) or not _is_number(expires_at):
+            self.discard(key)
             return None
-        if entry.get('expires_at', 0) - EXPIRY_MARGIN <= self.clock():
+        if expires_at - EXPIRY_MARGIN <= self.clock():
             return None
         return entry['data']
 
@@ -139,17 +147,69 @@ class SessionCache:
 
     @contextlib.contextmanager
     def lock(self, key):
-        """Serialise log-ins for one account across processes (forks of one play log in once)."""
-        if fcntl is None or not self._ready():
-            yield
-            return
-        try:
-            handle = os.open(os.path.join(self.directory, key + '.lock'), os.O_RDWR | os.O_CREAT, 0o600)
-        except OSError:
-            yield
-            return
+        """Hold an exclusive ``flock`` for ``key`` across the processes of this controller.
+
+        Serialises log-ins (forks of one play log in once) and, through ``organisation_lock``, read → decide →
+        write. Taken in the cache directory, else in :func:`fallback_directory`; raises :class:`SinchLockError`
+        (before any write) when neither can hold it.
+        """
+        if fcntl is None:  # pragma: no cover - Ansible controllers are POSIX
+            raise SinchLockError('this controller has no flock(); purchases cannot be serialised here')
+        handle = self._open_lock(key + '.lock')
         try:
             fcntl.flock(handle, fcntl.LOCK_EX)
             yield
         finally:
             os.close(handle)
+
+    def _open_lock(self, name):
+        """A descriptor of the lock file ``name``: in the cache directory, else in the private fallback."""
+        reasons = []
+        places = [(self.directory, self._ready)] if self._ready() else []
+        if not places:
+            reasons.append('the cache directory %s is not usable (missing and not creatable, not a directory, '
+                           'not owned by this user, or not writable)' % self.directory)
+        fallback = fallback_directory()
+        places.append((fallback, lambda: _private_directory(fallback)))
+        for directory, usable in places:
+            if not usable():
+                reasons.append('%s is not a private directory of this user' % directory)
+                continue
+            try:
+                handle = os.open(os.path.join(directory, name), os.O_RDWR | os.O_CREAT | _NOFOLLOW, 0o600)
+            except OSError as error:
+                reasons.append('cannot create a lock file in %s (%s)' % (directory, error.strerror or error))
+                continue
+            if os.fstat(handle).st_uid == os.getuid():
+                return handle
+            os.close(handle)
+            reasons.append('the lock file in %s belongs to another user' % directory)
+        raise SinchLockError('; '.join(reasons))
+
+
+_NOFOLLOW = getattr(os, 'O_NOFOLLOW', 0)
+
+
+def _is_number(value):
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and value == value
+
+
+def fallback_directory():
+    """Where locks go when the cache directory cannot hold them: one directory per user under the system temp dir."""
+    return os.path.join(tempfile.gettempdir(), 'sinch.numbers-%d' % os.getuid())
+
+
+def _private_directory(path):
+    """Create ``path`` (0700) if missing; True only when it is a real directory of this user that no one else can use."""
+    try:
+        os.mkdir(path, 0o700)
+    except FileExistsError:
+        pass
+    except OSError:
+        return False
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return False
+    return (stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid() and not stat.S_IMODE(info.st_mode) & 0o077
+            and os.access(path, os.W_OK | os.X_OK))

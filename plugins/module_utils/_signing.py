@@ -31,18 +31,35 @@ def content_md5(body):
     return base64.b64encode(hashlib.md5(body, usedforsecurity=False).digest()).decode('ascii')
 
 
-def string_to_sign(verb, body, content_type, timestamp, resource):
-    """The exact text that is signed. ``resource`` is the request path; we always sign it with its leading slash."""
-    return '\n'.join((verb.upper(), content_md5(body), content_type or '', 'x-timestamp:' + timestamp, resource))
+# The two forms of the resource line seen in Sinch's material (sinch-api/README.md, modern-apis.md Conflicts 1):
+# every SDK signs the path with its leading slash; the number-administration pages printed signatures made
+# without it. SLASH is tried first; the legacy strategy (_auth_legacy.py) falls back to BARE once.
+SLASH = 'slash'
+BARE = 'bare'
+RESOURCE_FORMS = (SLASH, BARE)
 
 
-def sign(secret, verb, body, content_type, timestamp, resource):
+def resource_line(resource, form=SLASH):
+    """The request path as signed: with its leading slash (``SLASH``), or without it (``BARE``)."""
+    if form not in RESOURCE_FORMS:
+        raise ValueError('unknown resource form %r' % (form,))
+    path = resource.lstrip('/')
+    return '/' + path if form == SLASH else path
+
+
+def string_to_sign(verb, body, content_type, timestamp, resource, form=SLASH):
+    """The exact text that is signed. ``resource`` is the request path, signed in ``form`` (see RESOURCE_FORMS)."""
+    return '\n'.join((verb.upper(), content_md5(body), content_type or '', 'x-timestamp:' + timestamp,
+                      resource_line(resource, form)))
+
+
+def sign(secret, verb, body, content_type, timestamp, resource, form=SLASH):
     """Base64(HMAC-SHA256(Base64Decode(secret), UTF8(string to sign))).
 
-    ``secret`` is the instance secret as Sinch returns it (base64 text).
+    ``secret`` is the instance secret as Sinch returns it (base64 text); ``form`` the resource form (SLASH or BARE).
     """
     key = base64.b64decode(secret)
-    message = string_to_sign(verb, body, content_type, timestamp, resource).encode('utf-8')
+    message = string_to_sign(verb, body, content_type, timestamp, resource, form).encode('utf-8')
     return base64.b64encode(hmac.new(key, message, hashlib.sha256).digest()).decode('ascii')
 
 
@@ -56,8 +73,8 @@ def user_headers(authorization, timestamp=None):
     return {'Authorization': 'User ' + authorization, 'x-timestamp': timestamp or utc_timestamp()}
 
 
-def instance_headers(instance_id, secret, verb, resource, body, content_type, timestamp=None):
-    """Headers for every other legacy call (``Instance`` scheme, signed)."""
+def instance_headers(instance_id, secret, verb, resource, body, content_type, timestamp=None, form=SLASH):
+    """Headers for every other legacy call (``Instance`` scheme, signed over the resource in ``form``)."""
     timestamp = timestamp or utc_timestamp()
-    signature = sign(secret, verb, body, content_type, timestamp, resource)
+    signature = sign(secret, verb, body, content_type, timestamp, resource, form)
     return {'Authorization': 'Instance %s:%s' % (instance_id, signature), 'x-timestamp': timestamp}

@@ -17,7 +17,7 @@ from ansible.inventory.data import InventoryData
 from ansible.parsing.dataloader import DataLoader
 from ansible.plugins.loader import inventory_loader
 
-from ansible_collections.sinch.numbers.plugins.module_utils import _module
+from ansible_collections.sinch.numbers.plugins.module_utils import _clients
 
 SECRET = 'bRo76GRddEyetgJDTgkLHA=='
 APP = 'bb7b4e39-4227-4913-8c81-2db4abb54fb3'
@@ -64,7 +64,7 @@ def sinch_http(transport, monkeypatch, tmp_path):
         if name.startswith('SINCH_'):
             monkeypatch.delenv(name)
     monkeypatch.setenv('XDG_CACHE_HOME', str(tmp_path / 'xdg'))
-    monkeypatch.setattr(_module, 'transport', lambda options: transport)
+    monkeypatch.setattr(_clients, 'transport', lambda options: transport)
 
 
 @pytest.fixture

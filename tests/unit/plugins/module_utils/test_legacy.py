@@ -99,7 +99,7 @@ def test_log_in_create_instance_and_sign(transport, recorder):
 ])
 def test_identity_types(transport, recorder, username_type, username, path):
     script_login(recorder)
-    client(transport, username_type=username_type, username=username).login()
+    client(transport, username_type=username_type, username=username).auth.login()
     assert recorder.calls[0].path_url == path
 
 
@@ -192,7 +192,7 @@ def test_session_is_reused_across_runs(transport, recorder, cache, tmp_path):
     assert stat.S_IMODE(os.stat(directory / files[0]).st_mode) == 0o600
     content = (directory / files[0]).read_text()
     assert 's3cret-password' not in content and 'ops@example.com' not in content and 'token:sig' not in content
-    assert set(json.loads(content)['data']) == {'id', 'secret', 'expires_at', 'organisation', 'password_check'}
+    assert set(json.loads(content)['data']) == {'id', 'secret', 'expires_at', 'organisation', 'password_check', 'resource_form'}
 
 
 def test_expired_session_logs_in_again(transport, recorder, cache, clock):
@@ -230,9 +230,9 @@ def test_refused_session_is_replaced_once(transport, recorder, cache, code):
 
 def test_session_refused_twice_fails(transport, recorder):
     script_login(recorder)
-    recorder.add(401, {'errorCode': 40102, 'message': 'Invalid Signature'})
+    recorder.add(401, {'errorCode': 40100, 'message': 'Invalid or expired instance'})
     script_login(recorder, instance='inst-2')
-    recorder.add(401, {'errorCode': 40102, 'message': 'Invalid Signature'})
+    recorder.add(401, {'errorCode': 40100, 'message': 'Invalid or expired instance'})
     with pytest.raises(SinchAuthError):
         client(transport, organisation_id='42').list_numbers()
     assert len(recorder.calls) == 6

@@ -21,7 +21,18 @@ from ansible_collections.sinch.numbers.plugins.module_utils import _signing
      'v1/organisations', 'bb9i9SGuw8mPspPF6WHzIZxw4yQxdOwGaDliMi+IhCU='),
 ])
 def test_signature_vectors(secret, verb, body, content_type, timestamp, resource, expected):
-    assert _signing.sign(secret, verb, body, content_type, timestamp, resource) == expected
+    # The second vector was printed over the path without its leading slash: the BARE form (Conflicts 1).
+    form = _signing.SLASH if resource.startswith('/') else _signing.BARE
+    assert _signing.sign(secret, verb, body, content_type, timestamp, resource, form) == expected
+    assert _signing.sign(secret, verb, body, content_type, timestamp, '/' + resource.lstrip('/'), form) == expected
+
+
+def test_the_slash_form_is_the_default_and_the_only_place_forms_differ():
+    args = ('bRo76GRddEyetgJDTgkLHA==', 'GET', b'', 'application/json', '2015-06-20T11:43:10.944Z')
+    assert _signing.sign(*args, '/v1/organisations') == _signing.sign(*args, 'v1/organisations', _signing.SLASH)
+    assert _signing.sign(*args, '/v1/organisations', _signing.BARE) == 'bb9i9SGuw8mPspPF6WHzIZxw4yQxdOwGaDliMi+IhCU='
+    with pytest.raises(ValueError):
+        _signing.resource_line('/v1/organisations', 'sideways')
 
 
 def test_string_to_sign_layout():
