@@ -41,7 +41,8 @@ def organisation_lock(client, *scope):
 
     Processes of one controller that change the same thing (one group's holdings, one organisation's
     assignments) run one after the other. The lock file lives next to the cached sessions; when that
-    directory is unusable the block runs unlocked, as a run without a cache would.
+    directory cannot hold it, in a private fallback directory; when neither can, ``SinchLockError`` is raised
+    before the block runs (so before any write): the lock never silently disappears.
     """
     cache = client.cache if client.cache is not None else SessionCache()
     key = cache_key('lock', client.portal_api_url, client.organisation_id, *scope)

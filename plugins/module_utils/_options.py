@@ -10,7 +10,7 @@ The specs mirror the doc fragments ``sinch.numbers.legacy`` and ``sinch.numbers.
 
 from __future__ import annotations
 
-from ansible.module_utils.basic import env_fallback
+from ansible.module_utils.common.parameters import env_fallback
 
 
 def _env(*names):

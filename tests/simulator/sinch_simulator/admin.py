@@ -8,6 +8,7 @@ Bad input answers 400 ``{"error": "..."}`` and changes nothing.
 
 import json
 
+from .auth import LEGACY_VARIANTS, legacy_variant, parse_legacy_variants
 from .faults import parse_fault
 from .fixture import validate_settings
 from .routes import ROUTE_NAMES
@@ -109,6 +110,17 @@ def _clear_faults(sim, body):
     return {"faults": []}
 
 
+def _get_legacy_variants(sim, body):
+    return {name: legacy_variant(sim.world, name) for name in LEGACY_VARIANTS}
+
+
+def _put_legacy_variants(sim, body):
+    """Choose legacy API variants until the next reset (which restores the defaults with a new world)."""
+    chosen = parse_legacy_variants(body)
+    sim.world.legacy_variants = dict(getattr(sim.world, "legacy_variants", {}), **chosen)
+    return _get_legacy_variants(sim, body)
+
+
 ENDPOINTS = {
     ("GET", "/_sim/health"): _health,
     ("POST", "/_sim/reset"): _reset,
@@ -121,6 +133,8 @@ ENDPOINTS = {
     ("GET", "/_sim/faults"): _list_faults,
     ("POST", "/_sim/faults"): _add_faults,
     ("DELETE", "/_sim/faults"): _clear_faults,
+    ("GET", "/_sim/legacy_variants"): _get_legacy_variants,
+    ("PUT", "/_sim/legacy_variants"): _put_legacy_variants,
 }
 
 

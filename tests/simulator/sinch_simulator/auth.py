@@ -90,17 +90,51 @@ def authenticate_instance(request, world, sessions):
     user = _user(world, session.owner) if session else None
     if user is None:
         raise LegacyError(40100, "Invalid or expired instance")
-    expected = compute_signature(
-        session.secret,
-        request.method,
-        request.body,
-        request.header("Content-Type") or "",
-        request.header("x-timestamp"),
-        request.raw_path,
-    )
-    if not hmac.compare_digest(expected.encode(), signature.encode()):
+    accepted = [
+        compute_signature(
+            session.secret,
+            request.method,
+            request.body,
+            request.header("Content-Type") or "",
+            request.header("x-timestamp"),
+            resource,
+        )
+        for resource in signed_resources(request.raw_path, legacy_variant(world, "signature_form"))
+    ]
+    # compare_digest for each form, so the time taken never tells which form came closer.
+    if not [expected for expected in accepted if hmac.compare_digest(expected.encode(), signature.encode())]:
         raise LegacyError(40102, "Invalid Signature")
     return user
+
+
+# Per-test variants of the legacy API (PUT /_sim/legacy_variants; the README lists them). ``signature_form``: which
+# resource form a signature must be computed over — "slash" (the SDKs' form, the default), "bare" (the form the
+# number-administration pages printed, sinch-api/README.md "Caution"; modern-apis.md Conflicts 1) or "both".
+# ``organisations``: GET /v1/organisations answers an "object" (default) or an "array" of them (Sinch's own sample
+# reads ``[0].id``, sinch-api/README.md).
+LEGACY_VARIANTS = {"signature_form": ("slash", "bare", "both"), "organisations": ("object", "array")}
+
+
+def legacy_variant(world, name):
+    """The variant ``name`` chosen for this world (the first choice unless set)."""
+    return getattr(world, "legacy_variants", {}).get(name, LEGACY_VARIANTS[name][0])
+
+
+def signed_resources(raw_path, form):
+    """The resource lines a signature may be computed over under ``form``."""
+    bare = raw_path.lstrip("/")
+    return {"slash": ["/" + bare], "bare": [bare], "both": ["/" + bare, bare]}[form]
+
+
+def parse_legacy_variants(body):
+    """Validate ``{"signature_form": ..., "organisations": ...}`` (each optional); raise ValueError if wrong."""
+    unknown = set(body) - set(LEGACY_VARIANTS)
+    if unknown:
+        raise ValueError("unknown legacy variants: %s (known: %s)" % (", ".join(sorted(unknown)), ", ".join(LEGACY_VARIANTS)))
+    for name, value in body.items():
+        if value not in LEGACY_VARIANTS[name]:
+            raise ValueError("%s must be one of %s" % (name, ", ".join(LEGACY_VARIANTS[name])))
+    return dict(body)
 
 
 def authenticate_user(request, world, sessions):

@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass
 
 from .protocol import API_STATUS_NAMES, Response
 
-ACTIONS = ("status", "reset", "delay", "drop_after_commit")
+ACTIONS = ("status", "reset", "delay", "drop_after_commit", "bad_body", "trickle")
 UNAVAILABLE_MESSAGE = "Service is temporarily unavailable, please try again later."
 
 
@@ -25,6 +25,8 @@ class Fault:
     error_code: int = None
     retry_after: int = None
     seconds: float = 0.0
+    body: str = None  # bad_body: the text sent in place of the real answer
+    rate: int = None  # trickle: bytes sent per second
 
     def matches(self, route_name, method):
         return self.route in ("*", route_name) and self.method in (None, method)
@@ -53,7 +55,7 @@ def parse_fault(entry, route_names):
     """Validate one fault description from ``POST /_sim/faults``; raise ValueError if wrong."""
     if not isinstance(entry, dict):
         raise ValueError("each fault must be an object")
-    unknown = set(entry) - {"route", "action", "method", "times", "status", "error_code", "retry_after", "seconds"}
+    unknown = set(entry) - {"route", "action", "method", "times", "status", "error_code", "retry_after", "seconds", "body", "rate"}
     if unknown:
         raise ValueError("unknown fault fields: %s" % ", ".join(sorted(unknown)))
     route = entry.get("route", "*")
@@ -77,9 +79,20 @@ def parse_fault(entry, route_names):
         error_code=_whole(entry, "error_code", 1),
         retry_after=_whole(entry, "retry_after", 0),
         seconds=float(seconds),
+        body=entry.get("body"),
+        rate=_whole(entry, "rate", 1),
     )
     if action == "status" and not (fault.status and 400 <= fault.status <= 599):
         raise ValueError("a status fault needs a status between 400 and 599")
+    if action == "bad_body":
+        if not isinstance(fault.body, str):
+            raise ValueError("a bad_body fault needs body: the text to answer with (\"\" for none)")
+        if fault.status is not None and not 200 <= fault.status <= 299:
+            raise ValueError("a bad_body fault answers a success: status between 200 and 299 (default 200)")
+    elif fault.body is not None:
+        raise ValueError("body belongs to a bad_body fault")
+    if action == "trickle" and fault.rate is None:
+        raise ValueError("a trickle fault needs rate: bytes per second (an integer >= 1)")
     return fault
 
 

@@ -13,7 +13,7 @@ import re
 import uuid
 
 from . import clock
-from .auth import authenticate_application, authenticate_instance, authenticate_user
+from .auth import authenticate_application, authenticate_instance, authenticate_user, legacy_variant
 from .protocol import LegacyError, Response
 from .state import LEGACY_CAPABILITIES, RentedNumber, Reservation
 
@@ -104,7 +104,10 @@ def create_instance(sim, request):
 
 def get_organisations(sim, request):
     user = authenticate_instance(request, sim.world, sim.sessions)
-    return Response(200, sim.world.organisations[user.organisation_id].to_json())
+    organisation = sim.world.organisations[user.organisation_id].to_json()
+    if legacy_variant(sim.world, "organisations") == "array":
+        return Response(200, [organisation])
+    return Response(200, organisation)
 
 
 # --- shop ----------------------------------------------------------------------------------

@@ -7,6 +7,7 @@
 import socket
 import struct
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from . import admin
@@ -46,7 +47,7 @@ class _Handler(BaseHTTPRequestHandler):
         if outcome.close_without_response:
             self._abort()
         else:
-            self._send(outcome.status, outcome.headers, outcome.body)
+            self._send(outcome.status, outcome.headers, outcome.body, outcome.trickle_rate)
 
     def _read_body(self):
         """Read exactly the request body (Content-Length or chunked), keeping the connection in sync."""
@@ -66,7 +67,7 @@ class _Handler(BaseHTTPRequestHandler):
             raise ValueError("negative Content-Length")
         return self.rfile.read(length)
 
-    def _send(self, status, headers, body):
+    def _send(self, status, headers, body, trickle_rate=None):
         self.send_response(status)
         for name, value in headers.items():
             self.send_header(name, value)
@@ -74,7 +75,16 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header("Content-Type", "application/json; charset=utf-8")
             self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        if body is not None:
+        if body is not None and trickle_rate:
+            # A trickle fault: ``trickle_rate`` bytes a second, each piece flushed on its own.
+            try:
+                for start in range(0, len(body), trickle_rate):
+                    self.wfile.write(body[start:start + trickle_rate])
+                    self.wfile.flush()
+                    time.sleep(1)
+            except (BrokenPipeError, ConnectionResetError):  # the client gave up waiting, as it should
+                self.close_connection = True
+        elif body is not None:
             self.wfile.write(body)
 
     def _abort(self):

@@ -30,6 +30,7 @@ class Outcome:
     headers: dict = field(default_factory=dict)
     body: bytes = None  # None: no body (204)
     close_without_response: bool = False
+    trickle_rate: int = None  # bytes per second to send the body at (a trickle fault); None: at once
 
 
 def encode(payload):
@@ -82,9 +83,12 @@ class Simulator:
         with self.lock:
             response = fault.response(route.family) if action == "status" else self._dispatch(route, request)
             body = encode(response.payload)  # under the lock: the payload may alias live state
+            status = response.status
+            if action == "bad_body":  # the handler ran (a write is applied); its answer is replaced by a bad one
+                status, body = fault.status or 200, fault.body.encode("utf-8")
             dropped = action == "drop_after_commit"
-            self.recorder.record(request, route, None if dropped else response.status, response.error_code, scheme, action)
-        return Outcome(response.status, response.headers, body, dropped)
+            self.recorder.record(request, route, None if dropped else status, response.error_code, scheme, action)
+        return Outcome(status, response.headers, body, dropped, fault.rate if action == "trickle" else None)
 
     def _dispatch(self, route, request):
         try:
