@@ -103,7 +103,11 @@ def _describe(data):
         return 'an object'
     if isinstance(data, list):
         return 'a list'
-    return 'a %s' % type(data).__name__
+    if isinstance(data, bool):
+        return 'a boolean'
+    if isinstance(data, (int, float)):
+        return 'a number'
+    return 'a string' if isinstance(data, str) else 'a %s' % type(data).__name__
 
 
 def as_shape(expect):
