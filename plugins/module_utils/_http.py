@@ -147,7 +147,8 @@ def decode(body, expect, operation, method, idempotent):
         try:
             data = json.loads(body.decode('utf-8'))
         except (ValueError, UnicodeDecodeError):
-            problem = 'the answer is not JSON (%d bytes starting %r)' % (len(body), body[:40].decode('utf-8', 'replace'))
+            # Never the body itself: a damaged answer may still hold a secret (an instance's, a token).
+            problem = 'the answer is not JSON (%d bytes, beginning %r)' % (len(body), body.strip()[:1].decode('ascii', 'replace'))
     elif shape.kind is not None:
         problem = 'the answer is empty'
     if problem is None:

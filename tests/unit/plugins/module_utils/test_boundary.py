@@ -239,3 +239,12 @@ def test_application_keys_that_would_name_another_path_are_refused(transport, re
 
 def test_a_plain_application_key_passes():
     assert check_application_key('bb7b4e39-4227-4913-8c81-2db4abb54fb3') == 'bb7b4e39-4227-4913-8c81-2db4abb54fb3'
+
+
+def test_a_damaged_answer_is_never_echoed(transport, recorder):
+    recorder.add(200, b'{"id": "inst-1", "secret": "bRo76GRddEyetgJDTgkLHA==", "expiresIn": 17')
+    with pytest.raises(SinchBadAnswer) as caught:
+        transport.request('POST', 'https://api.example/v1/instance', idempotent=True, expect=Shape(dict, 'id', 'secret'),
+                          operation='create an instance (POST /v1/instance)')
+    assert 'bRo76' not in str(caught.value) and 'inst-1' not in str(caught.value)
+    assert "the answer is not JSON (70 bytes, beginning '{')" in str(caught.value)
