@@ -234,9 +234,9 @@ class LegacySession(AuthStrategy):
         self._store(self.session)
         if tried is None:
             return
-        self._note('Sinch refused the signature of a new instance over the resource path %s and accepted it over %s; '
-                   'this session signs %s from now on (sinch-api README "Caution", modern-apis.md Conflicts 1)'
-                   % (_describe(SLASH if form == BARE else BARE), _describe(form), _describe(form)))
+        self._note('Legacy signature: Sinch refused the signature of a new instance computed over the resource path %s '
+                   'and accepted it computed %s; this session signs that way from now on (sinch-api README "Caution", '
+                   'modern-apis.md Conflicts 1)' % (_describe(SLASH if form == BARE else BARE), _describe(form)))
 
     def _note(self, text):
         self.notes.append(text)
