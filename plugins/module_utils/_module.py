@@ -12,8 +12,12 @@ from __future__ import annotations
 from ansible.module_utils.basic import AnsibleModule, _load_params, missing_required_lib
 
 from ansible_collections.sinch.numbers.plugins.module_utils import _clients
-from ansible_collections.sinch.numbers.plugins.module_utils._errors import SinchError
-from ansible_collections.sinch.numbers.plugins.module_utils._http import HAS_REQUESTS, REQUESTS_IMPORT_ERROR
+from ansible_collections.sinch.numbers.plugins.module_utils._errors import SinchError, SinchInputError
+from ansible_collections.sinch.numbers.plugins.module_utils._http import (
+    HAS_REQUESTS,
+    REQUESTS_IMPORT_ERROR,
+    check_application_key,
+)
 from ansible_collections.sinch.numbers.plugins.module_utils._options import (
     LEGACY_MODULE_KWARGS,
     OptionAdapter,
@@ -29,9 +33,24 @@ def _module(connection_spec, argument_spec, module_kwargs, kwargs):
         kwargs[key] = list(value) + list(kwargs.get(key, []))
     module = AnsibleModule(argument_spec=spec, **kwargs)
     _refuse_containers_for_text(module, spec)
+    _check_path_options(module, spec)
     if not HAS_REQUESTS:
         module.fail_json(msg=missing_required_lib('requests'), exception=REQUESTS_IMPORT_ERROR)
     return module
+
+
+def _check_path_options(module, spec):
+    """Fail before any request when an option that goes into a URL path could name another path."""
+    for name in _PATH_OPTIONS:
+        if name in spec and module.params.get(name) is not None:
+            try:
+                check_application_key(module.params[name], name)
+            except SinchInputError as error:
+                module.fail_json(msg=str(error))
+
+
+# Options whose value becomes one segment of a request path.
+_PATH_OPTIONS = ('application_key',)
 
 
 def _refuse_containers_for_text(module, spec):
