@@ -14,6 +14,7 @@ Sources: sinch-api/README.md, "Numbers API": Basic with ``keyId:keySecret``, or
 from __future__ import annotations
 
 import base64
+import math
 from urllib.parse import urlencode
 
 from ansible_collections.sinch.numbers.plugins.module_utils._auth import AuthStrategy
@@ -88,7 +89,7 @@ class NumbersOAuth2(AuthStrategy):
             raise
         self.tokens_fetched += 1
         lifetime = answer.get('expires_in')
-        if isinstance(lifetime, bool) or not isinstance(lifetime, (int, float)) or lifetime != lifetime:
+        if isinstance(lifetime, bool) or not isinstance(lifetime, (int, float)) or not math.isfinite(lifetime):
             lifetime = 0
         if self.cache is not None and lifetime > 0:
             self.cache.store(self.cache_key, {'access_token': answer['access_token']}, lifetime)

@@ -209,4 +209,3 @@ class LegacyClient:
             operation='remove number %s from application %s' % (number, application_key), hints=self._APP_HINTS,
             expect=None,
         )
-

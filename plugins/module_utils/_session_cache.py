@@ -25,6 +25,7 @@ import contextlib
 import hashlib
 import hmac
 import json
+import math
 import os
 import stat
 import tempfile
@@ -191,7 +192,7 @@ _NOFOLLOW = getattr(os, 'O_NOFOLLOW', 0)
 
 
 def _is_number(value):
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and value == value
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def fallback_directory():
