@@ -31,7 +31,7 @@ import sys
 from urllib.parse import quote
 
 # What a cache entry may hold: a legacy session, or an OAuth2 token.
-SESSION_KEYS = {'id', 'secret', 'expires_at', 'organisation', 'password_check'}
+SESSION_KEYS = {'id', 'secret', 'expires_at', 'organisation', 'password_check', 'resource_form'}
 TOKEN_KEYS = {'access_token'}
 
 # Authorization values of every scheme the collection sends, however they are quoted around.
