@@ -30,8 +30,8 @@ SET, NOT_SET, CHANGED = '(set)', '(not set)', '(changed)'
 def check_secret(hmac_secret):
     """Refuse an empty secret (naming the option); a list of warnings for one outside the Python SDK's rule."""
     if not isinstance(hmac_secret, str) or not hmac_secret.strip():
-        raise SinchInputError('hmac_secret: give the secret Sinch signs number events with (not empty); e.g. '
-                              "\"{{ lookup('ansible.builtin.password', '/dev/null', chars=['ascii_letters', 'digits'], length=48) }}\".")
+        raise SinchInputError('hmac_secret: give the secret Sinch signs number events with (not empty), '
+                              'e.g. 48 random letters and digits kept in a vault.')
     if _PYPI_RULE.match(hmac_secret):
         return []
     return ['hmac_secret: Sinch\'s Python SDK documents 32 to 64 characters of A-Z, a-z, 0-9 and "-"; this secret is '
