@@ -24,8 +24,8 @@ options:
     type: str
   voice_auth_method:
     description:
-      - V(signed) signs every request with the secret (C(Authorization: Application key:signature) and C(x-timestamp)),
-        as Sinch's SDKs do and Sinch recommends for production; the secret itself is never sent.
+      - V(signed) signs every request with the secret (an C(Application) authorization header with a signature, and
+        C(x-timestamp)), as Sinch's SDKs do and Sinch recommends for production; the secret itself is never sent.
       - V(basic) sends the key and the secret with every request (HTTP Basic), which Sinch documents for testing.
     type: str
     choices: [signed, basic]
@@ -54,6 +54,19 @@ notes:
     honouring C(Retry-After).
 requirements:
   - requests
+"""
+
+    PLUGIN = r"""
+options:
+  application_key:
+    env:
+      - name: SINCH_APPLICATION_KEY
+  application_secret:
+    env:
+      - name: SINCH_APPLICATION_SECRET
+  voice_api_url:
+    env:
+      - name: SINCH_VOICE_API_URL
 """
 
     # Membership of modules of the Voice API.

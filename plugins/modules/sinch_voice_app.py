@@ -11,7 +11,7 @@ module: sinch_voice_app
 short_description: Numbers and callback URLs of one Sinch Voice application
 version_added: 0.2.0
 description:
-  - Desired state of the Voice application O(application_key) as the Voice API's configuration management sees it:
+  - Desired state of the Voice application O(application_key) as the Voice API's configuration management sees it,
     the numbers assigned to it and its callback URLs.
   - With O(numbers) and O(state=present), each listed number is assigned to the application; with O(exclusive=true)
     the list is the whole set and the application's other numbers are un-assigned. With O(state=absent), each listed
