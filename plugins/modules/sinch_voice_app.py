@@ -68,7 +68,7 @@ notes:
     whether an update without V(fallback) clears it.
   - Numbers are assigned with the capability the account lists for them (V(voice) or V(sms)), one request per
     capability; each number un-assigned is one request.
-  - O(application_key) names both the credentials and the application managed: an application manages itself.
+  - O(application_key) names both the credentials and the application managed; an application manages itself.
 seealso:
   - module: sinch.numbers.sinch_voice_app_info
   - module: sinch.numbers.sinch_active_number
