@@ -11,11 +11,11 @@ raise :class:`LegacyError`, whose ``{"errorCode", "message"}`` body is the Voice
 import base64
 import binascii
 import hmac
-import json
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
 from .auth import _check_timestamp, _split_authorization, compute_signature
+from .legacy import _json_body  # the Voice error body is the legacy one (A.5)
 from .protocol import LegacyError, Response
 
 CAPABILITIES = ("voice", "sms")
@@ -110,18 +110,6 @@ def _application(sim, key):
 # --- request parsing ---------------------------------------------------------------------------
 
 
-def _json_object(request):
-    if not request.body.strip():
-        return {}
-    try:
-        body = json.loads(request.body)
-    except ValueError:
-        raise LegacyError(40001, "Illegal parameters: the body is not JSON") from None
-    if not isinstance(body, dict):
-        raise LegacyError(40001, "Illegal parameters: the body must be a JSON object")
-    return body
-
-
 def _target(sim, caller, key):
     """The application a body's ``applicationkey`` names (the caller when empty); only the caller's own account."""
     if key in (None, ""):
@@ -181,7 +169,7 @@ def assign_numbers(sim, request):
     """A.3.2: assign the listed numbers to the application (moves them from another application, as Sinch's
     documentation describes no refusal: Conflicts 11). Validated completely before anything changes."""
     caller = authenticate(sim, request)
-    body = _json_object(request)
+    body = _json_body(request)
     target = _target(sim, caller, body.get("applicationkey"))
     capability = _capability(body.get("capability"))
     numbers = body.get("numbers")
@@ -202,7 +190,7 @@ def unassign_number(sim, request):
     A number not assigned to that application is left alone and answered like a success (undocumented: Conflicts 11).
     """
     caller = authenticate(sim, request)
-    body = _json_object(request)
+    body = _json_body(request)
     key = body.get("applicationkey", body.get("applicationKey"))
     target = _target(sim, caller, key)
     _capability(body.get("capability"))
@@ -228,7 +216,7 @@ def update_callbacks(sim, request):
     """A.3.5: set the URLs given. An omitted ``fallback`` is kept (Conflicts 12: a choice; the collection always
     sends both, so it does not depend on it); an empty string clears it."""
     application = _callback_application(sim, request)
-    body = _json_object(request)
+    body = _json_body(request)
     url = body.get("url")
     if not isinstance(url, dict) or set(url) - {"primary", "fallback"}:
         raise LegacyError(40001, "Illegal parameters: url must be an object with primary and/or fallback")
