@@ -187,6 +187,9 @@ def ensure_voice_app(client, numbers=None, state='present', exclusive=False, all
     """Read, plan and (unless ``check_mode``) write one application's numbers and callback URLs; an :class:`Outcome`."""
     if state == 'absent' and exclusive:
         raise SinchInputError('exclusive: works with state=present only (the list is then the whole set).')
+    if numbers is None and (exclusive or state == 'absent'):
+        raise SinchInputError('numbers: give the numbers %s (numbers=[] with exclusive=true un-assigns them all).'
+                              % ('to un-assign' if state == 'absent' else 'that are the whole set'))
     for name, value in (callback_urls or {}).items():
         if value is not None and (not isinstance(value, str) or not value.startswith(('http://', 'https://'))):
             raise SinchInputError('callback_urls.%s: give an http:// or https:// URL.' % name)

@@ -32,6 +32,7 @@ options:
     description:
       - The numbers, as V(+14150005550) (spaces, dashes, dots and parentheses allowed), V(14150005550) or an integer.
       - With O(state=present) each must be a number of the account. Left out, the numbers are not managed.
+      - Required with O(state=absent) and with O(exclusive=true).
     type: list
     elements: raw
   state:

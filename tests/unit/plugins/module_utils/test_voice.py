@@ -171,6 +171,8 @@ def test_nothing_to_change_and_check_mode_write_nothing(recorder, transport):
     (dict(numbers=['+19995550000']), 'not a number of the account'),
     (dict(numbers=[], state='absent', exclusive=True), '^exclusive:'),
     (dict(callback_urls={'primary': 'ftp://x'}), '^callback_urls.primary:'),
+    (dict(exclusive=True), '^numbers: give the numbers that are the whole set'),
+    (dict(state='absent'), '^numbers: give the numbers to un-assign'),
 ])
 def test_bad_input_is_refused_before_any_write(recorder, transport, kwargs, match):
     recorder.add(200, LISTING).add(200, URLS)
