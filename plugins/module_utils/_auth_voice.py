@@ -47,7 +47,11 @@ def same_key(one, other):
 
 
 class VoiceSignedAuth(AuthStrategy):
-    """``Application {key}:{signature}`` with a fresh ``x-timestamp`` for every attempt (A.4.1)."""
+    """``Application {key}:{signature}`` with a fresh ``x-timestamp`` for every attempt (A.4.1).
+
+    The path is signed with its leading slash, as every SDK does. The current DEV page signs it without (Conflicts 1):
+    when Sinch refuses the signature (40102), :meth:`refresh` switches to that form for one more attempt, and keeps it.
+    """
 
     name = 'voice-signed'
 
@@ -55,6 +59,7 @@ class VoiceSignedAuth(AuthStrategy):
         self.application_key = application_key
         self._secret = application_secret
         self._clock = clock or utc_timestamp
+        self._without_slash = False
         try:
             base64.b64decode(application_secret, validate=True)
         except (binascii.Error, ValueError, TypeError):
@@ -64,8 +69,16 @@ class VoiceSignedAuth(AuthStrategy):
 
     def headers(self, method, path, body, content_type):
         timestamp = self._clock()
-        signature = sign(self._secret, method, body, content_type, timestamp, path)
+        resource = path.lstrip('/') if self._without_slash else path
+        signature = sign(self._secret, method, body, content_type, timestamp, resource)
         return {'Authorization': 'Application %s:%s' % (self.application_key, signature), 'x-timestamp': timestamp}
+
+    def refresh(self, error):
+        """After an ``Invalid Signature`` (40102), try the slash-less resource once (a refused request was not acted on)."""
+        if error.code != 40102 or self._without_slash:
+            return False
+        self._without_slash = True
+        return True
 
 
 class VoiceBasicAuth(AuthStrategy):

@@ -92,8 +92,12 @@ class VoiceClient:
                      operation='assign %s to application %s' % (', '.join(numbers), self.application_key))
 
     def unassign_number(self, number, capability=None):
-        """Un-assign one number from this application (DELETE with a body, A.3.3)."""
-        payload = {'number': number, 'applicationkey': self.application_key}
+        """Un-assign one number from this application (DELETE with a body, A.3.3).
+
+        The key goes under both spellings the sources give, ``applicationkey`` and ``applicationKey`` (Conflicts 3),
+        so a service reading either finds it.
+        """
+        payload = {'number': number, 'applicationkey': self.application_key, 'applicationKey': self.application_key}
         if capability:
             payload['capability'] = capability
         self.request('DELETE', NUMBERS_PATH, payload,

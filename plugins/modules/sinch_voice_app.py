@@ -70,6 +70,9 @@ notes:
   - Numbers are assigned with the capability the account lists for them (V(voice) or V(sms)), one request per
     capability; each number un-assigned is one request.
   - O(application_key) names both the credentials and the application managed; an application manages itself.
+  - An un-assignment names the application under both spellings Sinch's sources use (C(applicationkey) and
+    C(applicationKey)). A request whose signature Sinch refuses is signed once more over the path without its leading
+    slash, the form of Sinch's current documentation page.
 seealso:
   - module: sinch.numbers.sinch_voice_app_info
   - module: sinch.numbers.sinch_active_number

@@ -192,6 +192,9 @@ def unassign_number(sim, request):
     caller = authenticate(sim, request)
     body = _json_body(request)
     key = body.get("applicationkey", body.get("applicationKey"))
+    other = body.get("applicationKey", key)
+    if isinstance(key, str) and isinstance(other, str) and key.lower() != other.lower():
+        raise LegacyError(40001, "Illegal parameters: applicationkey and applicationKey differ")
     target = _target(sim, caller, key)
     _capability(body.get("capability"))
     if body.get("number") in (None, ""):

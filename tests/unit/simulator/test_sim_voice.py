@@ -142,6 +142,14 @@ def test_assign_moves_numbers_and_unassign_takes_either_key_spelling(simulator):
     assert "applicationkey" not in numbers["+14155550102"] and "applicationkey" not in numbers["+14155550104"]
 
 
+def test_unassign_with_both_spellings(simulator):
+    both = {"number": "+14155550100", "applicationkey": SUPPORT_LINE, "applicationKey": SUPPORT_LINE.upper()}
+    assert call(simulator, "DELETE", "/v1/configuration/numbers", both).status_code == 200
+    assert "applicationkey" not in numbers_of(simulator)["+14155550100"]
+    differ = {"number": "+14155550101", "applicationkey": SUPPORT_LINE, "applicationKey": SALES_IVR}
+    assert call(simulator, "DELETE", "/v1/configuration/numbers", differ).json()["errorCode"] == 40001
+
+
 def test_unassign_of_a_number_of_another_application_leaves_it(simulator):
     call(simulator, "DELETE", "/v1/configuration/numbers", {"number": "+14155550104", "applicationkey": SUPPORT_LINE})
     assert numbers_of(simulator)["+14155550104"]["applicationkey"] == SALES_IVR

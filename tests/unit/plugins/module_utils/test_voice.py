@@ -118,11 +118,40 @@ def test_a_listing_of_the_wrong_shape_is_never_read_as_empty(recorder, transport
 
 
 def test_a_refused_signature_says_what_to_check(recorder, transport):
-    recorder.add(401, {'errorCode': 40102, 'message': 'Invalid Signature'})
+    refused = {'errorCode': 40102, 'message': 'Invalid Signature'}
+    recorder.add(401, refused).add(401, refused)
     with pytest.raises(SinchAuthError) as caught:
         client(transport).list_numbers()
     assert 'application_secret' in str(caught.value) and 'instance' not in str(caught.value)
-    assert len(recorder.calls) == 1
+    assert len(recorder.calls) == 2  # the second time signed without the leading slash
+
+
+def test_a_refused_signature_is_tried_once_without_the_leading_slash():
+    """Conflicts 1: the DEV page signs the resource without its slash; the [computed] vector of A.4.4 for that form."""
+    strategy = signed()
+    assert strategy.refresh(SinchAuthError('Invalid Signature', status=401, code=40102))
+    headers = strategy.headers('GET', '/v1/configuration/numbers', b'', 'application/json')
+    assert headers['Authorization'] == 'Application %s:HYpLuzPwnI42ffJNeLHoojGf0YguD3d8Xb/NI5XWfKo=' % DOC_KEY
+    assert not strategy.refresh(SinchAuthError('Invalid Signature', status=401, code=40102))
+    assert not signed().refresh(SinchAuthError('Invalid application key', status=401, code=40100))
+
+
+def test_the_switch_happens_once_per_run_at_the_http_boundary(recorder, transport):
+    recorder.add(401, {'errorCode': 40102, 'message': 'Invalid Signature'}).add(200, LISTING).add(200, URLS)
+    voice = client(transport)
+    voice.list_numbers()
+    voice.get_callback_urls()
+
+    def signed_over(request):
+        path = request.path_url
+        forms = {}
+        for resource in (path, path.lstrip('/')):
+            stamp = request.headers['x-timestamp']
+            header = VoiceSignedAuth(KEY, SECRET, clock=lambda: stamp).headers('GET', resource, b'', request.headers['Content-Type'])
+            forms[header['Authorization']] = 'slash' if resource == path else 'no slash'
+        return forms.get(request.headers['Authorization'])
+
+    assert [signed_over(request) for request in recorder.calls] == ['slash', 'no slash', 'no slash']
 
 
 def test_missing_credentials_name_options_and_variables(transport):
@@ -143,7 +172,7 @@ def test_exclusive_assigns_and_unassigns_with_the_listed_capability(recorder, tr
     assert outcome.changed and outcome.result['added'] == ['+14155550102'] and outcome.result['removed'] == ['+14155550100']
     assert [(c.method, recorder.json_body(i)) for i, c in enumerate(recorder.calls) if c.method != 'GET'] == [
         ('POST', {'numbers': ['+14155550102'], 'applicationkey': KEY, 'capability': 'voice'}),
-        ('DELETE', {'number': '+14155550100', 'applicationkey': KEY, 'capability': 'voice'}),
+        ('DELETE', {'number': '+14155550100', 'applicationkey': KEY, 'applicationKey': KEY, 'capability': 'voice'}),
     ]
 
 
