@@ -11,7 +11,8 @@ Starts ``python -m sinch_simulator --port 0 --url-file …`` (from ``tests/simul
 answers, and runs COMMAND with these variables set:
 
 - ``SINCH_SIMULATOR_URL`` and every URL option's fallback (``SINCH_USER_API_URL``,
-  ``SINCH_API_URL``, ``SINCH_PORTAL_API_URL``, ``SINCH_NUMBERS_API_URL``, ``SINCH_AUTH_URL``):
+  ``SINCH_API_URL``, ``SINCH_PORTAL_API_URL``, ``SINCH_NUMBERS_API_URL``, ``SINCH_AUTH_URL``,
+  ``SINCH_VOICE_API_URL``):
   the simulator's URL;
 - ``SINCH_<NAME>`` for each ``sinch_<name>`` variable of
   ``tests/integration/integration_config.yml.template`` (credentials the simulator accepts), so
@@ -39,7 +40,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TEMPLATE = os.path.join(ROOT, 'tests', 'integration', 'integration_config.yml.template')
 PLACEHOLDER = '@SINCH_SIMULATOR_URL@'
 URL_VARIABLES = ('SINCH_SIMULATOR_URL', 'SINCH_USER_API_URL', 'SINCH_API_URL', 'SINCH_PORTAL_API_URL',
-                 'SINCH_NUMBERS_API_URL', 'SINCH_AUTH_URL')
+                 'SINCH_NUMBERS_API_URL', 'SINCH_AUTH_URL', 'SINCH_VOICE_API_URL')
 
 
 class SimulatorError(Exception):

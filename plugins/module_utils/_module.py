@@ -123,6 +123,21 @@ class _ModuleOptions(OptionAdapter):
         self.module = module
 
 
+def voice_module(argument_spec, **kwargs):
+    """An AnsibleModule with the Voice API connection options added to ``argument_spec``."""
+    # Imported here so that these two factories move to another file as one block.
+    # pylint: disable-next=import-outside-toplevel
+    from ansible_collections.sinch.numbers.plugins.module_utils._options import voice_argument_spec
+    return _module(voice_argument_spec(), argument_spec, {}, kwargs)
+
+
+def voice_client(options):
+    """A Voice API configuration client from an :class:`OptionAdapter` (no session: every request is signed)."""
+    # pylint: disable-next=import-outside-toplevel
+    from ansible_collections.sinch.numbers.plugins.module_utils._voice import VoiceClient
+    return VoiceClient(options, transport(options))
+
+
 def module_options(module):
     """The module's options as the clients read them."""
     return _ModuleOptions(module)
@@ -155,4 +170,6 @@ __all__ = [
     'module_options',
     'numbers_api_client',
     'numbers_api_module',
+    'voice_client',
+    'voice_module',
 ]

@@ -162,6 +162,47 @@ class NumbersApiClient:
                             operation='list available regions')
         return page.get('availableRegions') or []
 
+    # Callback configuration and emergency addresses (modern-apis.md B.1, B.2) ---------------
+
+    def get_callback_configuration(self):
+        """``GET .../callbackConfiguration``: ``{"projectId", "hmacSecret"}``, the secret in clear (B.1)."""
+        return self.request('GET', '/callbackConfiguration', operation='read the callback configuration')
+
+    def update_callback_configuration(self, hmac_secret):
+        """``PATCH .../callbackConfiguration`` with the new secret (same result if sent twice). The answer is not returned:
+        it holds the secret."""
+        self.request('PATCH', '/callbackConfiguration', payload={'hmacSecret': hmac_secret}, idempotent=True,
+                     operation='update the callback configuration')
+
+    def get_emergency_address(self, phone_number):
+        """``GET .../activeNumbers/{n}/emergencyAddress``: the address, or None when the number has none (a 404 naming
+        the emergency address, or every field empty). A 404 about the number itself is raised."""
+        try:
+            answer = self.request('GET', self._number_path('activeNumbers', phone_number, '/emergencyAddress'),
+                                  operation='read the emergency address of %s' % to_e164(phone_number))
+        except SinchNotFound as error:
+            if _resource_types(error) == {'EmergencyAddress'}:
+                return None
+            raise error.add_context('phone_number must be an active number of the project')
+        return answer if isinstance(answer, dict) and any(answer.values()) else None
+
+    def validate_emergency_address(self, phone_number, request):
+        """``POST .../emergencyAddress:validate``: a ValidateAddressResponse. Changes nothing, so it may be retried."""
+        return self.request('POST', self._number_path('activeNumbers', phone_number, '/emergencyAddress:validate'),
+                            payload=request, idempotent=True,
+                            operation='validate the emergency address of %s' % to_e164(phone_number))
+
+    def provision_emergency_address(self, phone_number, request):
+        """``POST .../emergencyAddress:provision`` (the same address twice gives the same result)."""
+        return self.request('POST', self._number_path('activeNumbers', phone_number, '/emergencyAddress:provision'),
+                            payload=request, idempotent=True,
+                            operation='provision the emergency address of %s' % to_e164(phone_number))
+
+    def deprovision_emergency_address(self, phone_number):
+        """``POST .../emergencyAddress:deprovision``; its answer is not read (B.2: no SDK reads it)."""
+        self.request('POST', self._number_path('activeNumbers', phone_number, '/emergencyAddress:deprovision'),
+                     idempotent=True, operation='remove the emergency address of %s' % to_e164(phone_number))
+
 
 def _resource_types(error):
     """The ``resourceType`` of each ``ResourceInfo`` detail of an error, as a set."""

@@ -75,6 +75,21 @@ def number_pattern_argument_spec():
     )
 
 
+def voice_argument_spec():
+    """Connection options of the Voice API's configuration management; mirrors the doc fragment ``sinch.numbers.voice``.
+
+    ``application_key`` and ``application_secret`` are needed but not ``required``, as for the Numbers API.
+    """
+    spec = dict(
+        application_key=dict(type='str', no_log=False, fallback=_env('SINCH_APPLICATION_KEY')),
+        application_secret=dict(type='str', no_log=True, fallback=_env('SINCH_APPLICATION_SECRET')),
+        voice_auth_method=dict(type='str', choices=['signed', 'basic'], default='signed'),
+        voice_api_url=dict(type='str', default='https://callingapi.sinch.com', fallback=_env('SINCH_VOICE_API_URL')),
+    )
+    spec.update(_transport_spec())
+    return spec
+
+
 class OptionAdapter:
     """Gives the clients their options whether they come from a module or a plugin.
 

@@ -18,13 +18,14 @@ import pytest
 import yaml
 from jinja2 import sandbox
 
-from ansible_collections.sinch.numbers.plugins.doc_fragments import legacy, numbers_api
+from ansible_collections.sinch.numbers.plugins.doc_fragments import legacy, numbers_api, voice
 from ansible_collections.sinch.numbers.plugins.module_utils import _options
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
 AWX = os.path.join(ROOT, 'docs', 'awx')
-FRAGMENTS = {'legacy': legacy.ModuleDocFragment, 'numbers_api': numbers_api.ModuleDocFragment}
-SPECS = {'legacy': _options.legacy_argument_spec, 'numbers_api': _options.numbers_api_argument_spec}
+FRAGMENTS = {'legacy': legacy.ModuleDocFragment, 'numbers_api': numbers_api.ModuleDocFragment, 'voice': voice.ModuleDocFragment}
+SPECS = {'legacy': _options.legacy_argument_spec, 'numbers_api': _options.numbers_api_argument_spec,
+         'voice': _options.voice_argument_spec}
 
 # What AWX accepts (awx/main/fields.py: CredentialTypeInputField, CredentialTypeInjectorField).
 FIELD_KEYS = {'id', 'label', 'type', 'format', 'choices', 'help_text', 'multiline', 'secret', 'ask_at_runtime', 'default'}
@@ -53,7 +54,7 @@ def _fragment_options(fragment):
 
 
 BY_API = {api: _fragment_options(fragment) for api, fragment in FRAGMENTS.items()}
-# Options both APIs have (validate_certs, timeout) are documented alike; the last one wins here.
+# Options every API has (validate_certs, timeout) are documented alike; the last one wins here.
 OPTIONS = {name: option for options in BY_API.values() for name, option in options.items()}
 # The options a credential carries: those with an environment variable.
 ENV_OPTIONS = {name: env for name, (_doc, env) in OPTIONS.items() if env}
@@ -113,7 +114,7 @@ def test_injected_default_is_the_option_default(name):
 
 def test_secret_inputs_are_the_no_log_options():
     no_log = sorted(name for spec in SPECS.values() for name, option in spec().items() if option.get('no_log'))
-    assert {'password', 'instance_secret', 'key_secret'} <= set(no_log)
+    assert {'password', 'instance_secret', 'key_secret', 'application_secret'} <= set(no_log)
     assert sorted(name for name, field in FIELDS.items() if field.get('secret')) == no_log
     for name in no_log:
         assert FIELDS[name]['secret'] is True
@@ -167,6 +168,14 @@ def test_a_legacy_only_credential():
     # Unset fields arrive empty, which the clients treat as unset; choices never arrive empty.
     assert env['SINCH_INSTANCE_ID'] == env['SINCH_KEY_SECRET'] == ''
     assert env['SINCH_AUTH_METHOD'] == 'oauth2'
+
+
+def test_a_voice_only_credential():
+    env = _inject({'application_key': 'bb7b4e39-4227-4913-8c81-2db4abb54fb3', 'application_secret': 'c2VjcmV0'})
+    assert env['SINCH_APPLICATION_KEY'] == 'bb7b4e39-4227-4913-8c81-2db4abb54fb3'
+    assert env['SINCH_APPLICATION_SECRET'] == 'c2VjcmV0'
+    assert env['SINCH_VOICE_API_URL'] == 'https://callingapi.sinch.com'
+    assert env['SINCH_KEY_SECRET'] == env['SINCH_PASSWORD'] == ''
 
 
 def test_every_field_set():

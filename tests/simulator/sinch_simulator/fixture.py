@@ -11,7 +11,7 @@ import os
 
 import yaml
 
-from . import clock
+from . import clock, numbers_modern, voice
 from .numbering import NumberPlan
 from .state import (
     API_CAPABILITIES,
@@ -81,6 +81,8 @@ def load_world(path, extra_numbers=0, extra_applications=0):
         add_bulk_numbers(world, data.get("bulk"), extra_numbers)
     if extra_applications:
         add_bulk_applications(world, data.get("bulk"), extra_applications)
+    voice.load_fixture(world, data, FixtureError)
+    numbers_modern.load_fixture(world, data, FixtureError)
     return world
 
 

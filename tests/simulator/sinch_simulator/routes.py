@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import unquote
 
-from . import legacy, numbers_api
+from . import legacy, numbers_api, numbers_modern, voice
 
 # Non-GET routes that only obtain credentials: they do not change Sinch state, so they are
 # left out of the "writes" counter.
@@ -35,6 +35,35 @@ def _route(name, method, template, family, handler):
     parts = re.split(r"\{(\w+)\}", template)
     regex = "".join(re.escape(part) if i % 2 == 0 else "(?P<%s>[^/:]+)" % part for i, part in enumerate(parts))
     return Route(name, method, family, handler, re.compile("^" + regex + "$"))
+
+
+def voice_routes():
+    """Voice configuration management (voice.py). Family "legacy": the Voice error body is the legacy one (A.5).
+
+    The numbers path also answers with a trailing slash, as the docs write it (Conflicts 5).
+    """
+    numbers = "/v1/configuration/numbers"
+    slash = [Route(name, method, "legacy", handler, re.compile("^" + re.escape(numbers) + "/?$"))
+             for name, method, handler in (("voice_list_numbers", "GET", voice.list_numbers),
+                                           ("voice_assign_numbers", "POST", voice.assign_numbers),
+                                           ("voice_unassign_number", "DELETE", voice.unassign_number))]
+    callbacks = "/v1/configuration/callbacks/applications/{key}"
+    return slash + [_route("voice_get_callbacks", "GET", callbacks, "legacy", voice.get_callbacks),
+                    _route("voice_update_callbacks", "POST", callbacks, "legacy", voice.update_callbacks)]
+
+
+def numbers_modern_routes():
+    """Callback configuration and emergency addresses of the Numbers API (numbers_modern.py)."""
+    config = _PROJECT + "/callbackConfiguration"
+    address = _PROJECT + "/activeNumbers/{phone}/emergencyAddress"
+    return [
+        _route("get_callback_configuration", "GET", config, "numbers", numbers_modern.get_callback_configuration),
+        _route("update_callback_configuration", "PATCH", config, "numbers", numbers_modern.update_callback_configuration),
+        _route("get_emergency_address", "GET", address, "numbers", numbers_modern.get_emergency_address),
+        _route("provision_emergency_address", "POST", address + ":provision", "numbers", numbers_modern.provision_emergency_address),
+        _route("deprovision_emergency_address", "POST", address + ":deprovision", "numbers", numbers_modern.deprovision_emergency_address),
+        _route("validate_emergency_address", "POST", address + ":validate", "numbers", numbers_modern.validate_emergency_address),
+    ]
 
 
 _ORG = "/v1/organisations/id/{org}"
@@ -63,6 +92,7 @@ ROUTES = [
     _route("rent_any", "POST", _PROJECT + "/availableNumbers:rentAny", "numbers", numbers_api.rent_any),
     _route("list_regions", "GET", _PROJECT + "/availableRegions", "numbers", numbers_api.list_regions),
 ]
+ROUTES += voice_routes() + numbers_modern_routes()
 
 ROUTE_NAMES = tuple(route.name for route in ROUTES) + ("unknown",)
 

@@ -39,4 +39,6 @@ def test_api_groups_match_the_connection_fragments():
     groups = _runtime_groups()
     assert sorted(groups.get('legacy') or []) == _modules_using('legacy')
     assert sorted(groups.get('numbers_api') or []) == _modules_using('numbers_api')
-    assert set(groups.get('legacy') or []) | set(groups.get('numbers_api') or []) == set(groups['sinch'])
+    assert sorted(groups.get('voice') or []) == _modules_using('voice')
+    apis = ('legacy', 'numbers_api', 'voice')
+    assert set().union(*(groups.get(api) or [] for api in apis)) == set(groups['sinch'])

@@ -52,11 +52,11 @@ def test_environment_for_maps_every_url_and_scalar_var(tool):
     rendered = with_simulator.render_template('http://127.0.0.1:1234')
     env = with_simulator.environment_for('http://127.0.0.1:1234', rendered)
     for name in ('SINCH_SIMULATOR_URL', 'SINCH_USER_API_URL', 'SINCH_API_URL', 'SINCH_PORTAL_API_URL',
-                 'SINCH_NUMBERS_API_URL', 'SINCH_AUTH_URL'):
+                 'SINCH_NUMBERS_API_URL', 'SINCH_AUTH_URL', 'SINCH_VOICE_API_URL'):
         assert env[name] == 'http://127.0.0.1:1234'
     assert env['SINCH_USERNAME'] == 'ops@example.com'
     assert env['SINCH_PASSWORD'] == 'correct-horse-battery'
-    for name in ('SINCH_PROJECT_ID', 'SINCH_KEY_ID', 'SINCH_KEY_SECRET'):
+    for name in ('SINCH_PROJECT_ID', 'SINCH_KEY_ID', 'SINCH_KEY_SECRET', 'SINCH_APPLICATION_KEY', 'SINCH_APPLICATION_SECRET'):
         assert env[name]
     # Dicts for module_defaults are not environment variables.
     assert 'SINCH_LEGACY_CONNECTION' not in env
