@@ -19,26 +19,10 @@ import binascii
 
 from ansible_collections.sinch.numbers.plugins.module_utils._auth import AuthStrategy
 from ansible_collections.sinch.numbers.plugins.module_utils._errors import SinchInputError
-from ansible_collections.sinch.numbers.plugins.module_utils._signing import sign, utc_timestamp
+from ansible_collections.sinch.numbers.plugins.module_utils._http import check_application_key
+from ansible_collections.sinch.numbers.plugins.module_utils._signing import BARE, SLASH, sign, utc_timestamp
 
 VOICE_AUTH_METHODS = ('signed', 'basic')
-
-
-def validate_application_key(value, option='application_key'):
-    """The key as given, when it is safe to put in a URL path; :class:`SinchInputError` naming ``option`` otherwise.
-
-    Refused: empty, ``/``, ``\\``, ``..``, ``?``, ``#``, ``%``, whitespace and control characters (a key is a
-    hex or UUID text in every source, A.3).
-    """
-    if not isinstance(value, str) or not value:
-        raise SinchInputError('%s: give the key of the Voice application (dashboard: Voice > Apps), '
-                              'or set SINCH_APPLICATION_KEY.' % option)
-    bad = [c for c in value if c.isspace() or ord(c) < 32 or ord(c) == 127 or c in '/\\?#%']
-    if bad or '..' in value:
-        raise SinchInputError('%s: %r is no application key (it contains %s); give the key as the dashboard shows it, '
-                              'e.g. 5f5c418a-0f91-4bbc-8234-a9bf5eddad97.'
-                              % (option, value, 'a path separator, query, space or control character' if bad else '..'))
-    return value
 
 
 def same_key(one, other):
@@ -59,7 +43,7 @@ class VoiceSignedAuth(AuthStrategy):
         self.application_key = application_key
         self._secret = application_secret
         self._clock = clock or utc_timestamp
-        self._without_slash = False
+        self.form = SLASH
         try:
             base64.b64decode(application_secret, validate=True)
         except (binascii.Error, ValueError, TypeError):
@@ -69,15 +53,14 @@ class VoiceSignedAuth(AuthStrategy):
 
     def headers(self, method, path, body, content_type):
         timestamp = self._clock()
-        resource = path.lstrip('/') if self._without_slash else path
-        signature = sign(self._secret, method, body, content_type, timestamp, resource)
+        signature = sign(self._secret, method, body, content_type, timestamp, path, self.form)
         return {'Authorization': 'Application %s:%s' % (self.application_key, signature), 'x-timestamp': timestamp}
 
     def refresh(self, error):
         """After an ``Invalid Signature`` (40102), try the slash-less resource once (a refused request was not acted on)."""
-        if error.code != 40102 or self._without_slash:
+        if error.code != 40102 or self.form == BARE:
             return False
-        self._without_slash = True
+        self.form = BARE
         return True
 
 
@@ -98,7 +81,7 @@ def voice_strategy(application_key, application_secret, method='signed'):
     """The strategy for ``voice_auth_method``."""
     if method not in VOICE_AUTH_METHODS:
         raise SinchInputError('voice_auth_method: must be signed or basic, not %r.' % (method,))
-    validate_application_key(application_key)
+    check_application_key(application_key)
     if not application_secret:
         raise SinchInputError('application_secret: required for the Voice API (option or SINCH_APPLICATION_SECRET).')
     if method == 'basic':

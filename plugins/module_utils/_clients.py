@@ -17,6 +17,7 @@ from ansible_collections.sinch.numbers.plugins.module_utils._http import Transpo
 from ansible_collections.sinch.numbers.plugins.module_utils._legacy import LegacyClient
 from ansible_collections.sinch.numbers.plugins.module_utils._numbers_api import NumbersApiClient
 from ansible_collections.sinch.numbers.plugins.module_utils._session_cache import SessionCache
+from ansible_collections.sinch.numbers.plugins.module_utils._voice import VoiceClient
 
 DEFAULT_TIMEOUT = 30
 
@@ -36,3 +37,8 @@ def legacy_client(options, http=None):
 def numbers_api_client(options, http=None):
     """A Numbers API client (OAuth2 tokens cached across tasks); ``http`` as for :func:`legacy_client`."""
     return NumbersApiClient(options, http or transport(options), cache=SessionCache())
+
+
+def voice_client(options, http=None):
+    """A Voice API configuration client (no session: every request is signed); ``http`` as for :func:`legacy_client`."""
+    return VoiceClient(options, http or transport(options))

@@ -369,6 +369,9 @@ def check_application_key(value, option='application_key'):
         reason = 'it contains ".."' if '..' in text else 'it is "."'
     elif '/' in text or '\\' in text:
         reason = 'it contains a slash'
+    elif any(c in '?#%' for c in text):
+        # A query, a fragment or a percent-escape would change what the path names (a key is hex or a UUID, A.3).
+        reason = 'it contains ?, # or %'
     elif any(c.isspace() for c in text):
         reason = 'it contains whitespace'
     elif any(ord(c) < 32 or ord(c) == 127 for c in text):

@@ -23,6 +23,7 @@ from ansible_collections.sinch.numbers.plugins.module_utils._options import (
     OptionAdapter,
     legacy_argument_spec,
     numbers_api_argument_spec,
+    voice_argument_spec,
 )
 
 
@@ -125,17 +126,12 @@ class _ModuleOptions(OptionAdapter):
 
 def voice_module(argument_spec, **kwargs):
     """An AnsibleModule with the Voice API connection options added to ``argument_spec``."""
-    # Imported here so that these two factories move to another file as one block.
-    # pylint: disable-next=import-outside-toplevel
-    from ansible_collections.sinch.numbers.plugins.module_utils._options import voice_argument_spec
     return _module(voice_argument_spec(), argument_spec, {}, kwargs)
 
 
 def voice_client(options):
-    """A Voice API configuration client from an :class:`OptionAdapter` (no session: every request is signed)."""
-    # pylint: disable-next=import-outside-toplevel
-    from ansible_collections.sinch.numbers.plugins.module_utils._voice import VoiceClient
-    return VoiceClient(options, transport(options))
+    """A Voice API configuration client for a module (no session: every request is signed)."""
+    return _clients.voice_client(options, transport(options))
 
 
 def module_options(module):

@@ -201,7 +201,7 @@ class NumbersApiClient:
     def deprovision_emergency_address(self, phone_number):
         """``POST .../emergencyAddress:deprovision``; its answer is not read (B.2: no SDK reads it)."""
         self.request('POST', self._number_path('activeNumbers', phone_number, '/emergencyAddress:deprovision'),
-                     idempotent=True, operation='remove the emergency address of %s' % to_e164(phone_number))
+                     idempotent=True, expect=None, operation='remove the emergency address of %s' % to_e164(phone_number))
 
 
 def _resource_types(error):

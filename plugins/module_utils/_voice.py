@@ -19,11 +19,10 @@ from urllib.parse import quote
 from ansible_collections.sinch.numbers.plugins.module_utils._auth import send
 from ansible_collections.sinch.numbers.plugins.module_utils._auth_voice import (
     same_key,
-    validate_application_key,
     voice_strategy,
 )
 from ansible_collections.sinch.numbers.plugins.module_utils._errors import SinchBadAnswer, SinchError, SinchInputError
-from ansible_collections.sinch.numbers.plugins.module_utils._http import base_url, json_body
+from ansible_collections.sinch.numbers.plugins.module_utils._http import base_url, check_application_key, json_body
 from ansible_collections.sinch.numbers.plugins.module_utils._outcome import Outcome
 from ansible_collections.sinch.numbers.plugins.module_utils._phone import to_e164
 
@@ -51,7 +50,7 @@ class VoiceClient:
         if missing:
             raise SinchInputError('%s required for the Voice API (options or SINCH_%s).' % (
                 ' and '.join(missing) + (' is' if len(missing) == 1 else ' are'), '/SINCH_'.join(m.upper() for m in missing)))
-        self.application_key = validate_application_key(options.get('application_key'))
+        self.application_key = check_application_key(options.get('application_key'))
         self.strategy = voice_strategy(self.application_key, options.get('application_secret'),
                                        options.get('voice_auth_method') or 'signed')
         self.base_url = base_url(options.get('voice_api_url'), 'voice_api_url', DEFAULT_VOICE_API_URL)
