@@ -212,8 +212,8 @@ def parse_pool(values, label=''):
 
 def _check_configuration(checked, where):
     if not any(checked[option] for option in CONFIGURATION):
-        raise SinchInputError('%s: give the configuration that makes a number a member: sms_service_plan_id (with '
-                              'sms_campaign_id for US 10DLC) and/or voice_app_id.' % (where(None) or OPTION))
+        raise SinchInputError('%sgive the configuration that makes a number a member: sms_service_plan_id (with '
+                              'sms_campaign_id for US 10DLC) and/or voice_app_id.' % (where(None) + ': ' if where(None) else ''))
     if checked['sms_campaign_id'] and not checked['sms_service_plan_id']:
         raise SinchInputError('%s: a campaign needs its SMS service plan; give sms_service_plan_id too.'
                               % where('sms_campaign_id'))
@@ -275,11 +275,11 @@ class PurchasePlan:
         self.currency = currencies[0] if len(currencies) == 1 else None
 
     def describe(self):
-        """``2 number(s) (+1206..., +1206... for pools[0]), setup 0.00 USD once`` for messages."""
+        """``2 number(s) (+1206..., +1206... for pools[0]; setup 0.00 USD once)`` for messages."""
         groups = {}
         for pool, available in self.picks:
             groups.setdefault(pool.where() or 'the pool', []).append(available['phoneNumber'])
-        return '%d number(s) (%s), setup %s once' % (
+        return '%d number(s) (%s; setup %s once)' % (
             len(self.picks), '; '.join('%s for %s' % (', '.join(numbers), label) for label, numbers in groups.items()),
             money_text(self.setup, self.currency))
 

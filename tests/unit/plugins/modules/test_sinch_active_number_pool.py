@@ -129,8 +129,8 @@ def test_no_ceiling_fails_naming_what_would_be_rented_after_reads_only(run_modul
     assert [method for method, _path in routes(recorder)] == ['GET', 'GET']
     assert result['failed'] is True
     assert result['msg'] == (
-        'max_monthly_cost: this run would rent 2 number(s) (+12065550101, +12065550103 for the pool), setup 1.50 USD '
-        'once for 4.00 USD a month, and nothing is rented without a ceiling. Give max_monthly_cost (at least 4.00; '
+        'max_monthly_cost: this run would rent 2 number(s) (+12065550101, +12065550103 for the pool; setup 1.50 USD '
+        'once) for 4.00 USD a month, and nothing is rented without a ceiling. Give max_monthly_cost (at least 4.00; '
         '.inf rents without a ceiling on purpose). Nothing was reserved or rented.')
 
 
