@@ -54,7 +54,7 @@ from ansible_collections.sinch.numbers.plugins.module_utils._errors import (
     SinchTimeout,
 )
 from ansible_collections.sinch.numbers.plugins.module_utils._outcome import Outcome
-from ansible_collections.sinch.numbers.plugins.module_utils._phone import active_number_record, to_e164
+from ansible_collections.sinch.numbers.plugins.module_utils._phone import active_number_record
 from ansible_collections.sinch.numbers.plugins.module_utils._rental import check_ceiling, money_text, validate_ceiling
 
 TYPES = ('MOBILE', 'LOCAL', 'TOLL_FREE')

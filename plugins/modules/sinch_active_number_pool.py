@@ -156,8 +156,6 @@ seealso:
     description: Find numbers to rent, with their prices.
   - module: sinch.numbers.sinch_active_number
     description: One number.
-  - role: sinch.numbers.project_numbers
-    description: Many pools from one variable.
 """
 
 EXAMPLES = r"""

@@ -234,8 +234,8 @@ def test_many_pools_share_one_listing_and_one_search(run_module, recorder):
     assert sent[1][2]['size'] == ['4'] and len(sent) == 6
     assert recorder.json_body(2) == {'smsConfiguration': {'servicePlanId': PLAN}}
     assert recorder.json_body(3) == {'smsConfiguration': {'servicePlanId': 'plan-b'}}
-    assert [p['rented'] for p in result['pools']] == [['+12065550101'], ['+12065550102', '+12065550103',
-                                                                        '+12065550104']]
+    assert [p['rented'] for p in result['pools']] == [
+        ['+12065550101'], ['+12065550102', '+12065550103', '+12065550104']]
 
 
 def test_a_number_counts_for_the_first_pool_it_matches(run_module, recorder):
