@@ -259,7 +259,88 @@ def role_50(bench):
     _latency(0)
 
 
-SCENARIOS = [ten_tasks, info_10k, inventory_10k, role_50]
+POOLS = 50
+
+
+def _pool_fixture(bench):
+    """The default fixture with 150 more US local numbers to rent (2.00 USD a month), so 50 pools can fill."""
+    import yaml  # pylint: disable=import-outside-toplevel  # only this scenario reads a fixture
+
+    with open(os.path.join(ROOT, 'tests', 'simulator', 'fixtures', 'default.yml'), encoding='utf-8') as handle:
+        fixture = yaml.safe_load(handle)
+    fixture['availableNumbers'] += [dict(
+        phoneNumber='+1206600%04d' % index, regionCode='US', type='LOCAL', capability=['SMS', 'VOICE'],
+        setupPrice={'currencyCode': 'USD', 'amount': '0.00'}, monthlyPrice={'currencyCode': 'USD', 'amount': '2.00'},
+    ) for index in range(150)]
+    path = os.path.join(bench.scratch, 'pools-fixture.json')  # JSON is YAML
+    with open(path, 'w', encoding='utf-8') as handle:
+        json.dump(fixture, handle)
+    return path
+
+
+def _against_script(bench, scenario, minimum, target, prepare, role, script, note):
+    """Run the role, then the plain script, each after ``prepare()``; one row with both (``note`` % script figures)."""
+    prepare()
+    seconds, peak = role()
+    seen = counters()
+    prepare()
+    script_seconds, dummy = bench.run('script', *script)
+    script_seen = counters()
+    bench.add(scenario, seen['total'], minimum, seen['writes'], seconds, peak, target,
+              note % (script_seconds, script_seen['total'], seconds / script_seconds))
+
+
+def project_numbers_50(bench):
+    """The project_numbers role for 50 pools (2 US local SMS numbers each, on its own service plan, none held yet)
+    against a plain requests script doing the same calls."""
+    fixture = _pool_fixture(bench)
+    pools = [dict(region_code='US', type='LOCAL', capabilities=['SMS'], count=2,
+                  sms_service_plan_id='bench-plan-%04d' % index) for index in range(POOLS)]
+    variables = os.path.join(bench.scratch, 'pools.json')
+    with open(variables, 'w', encoding='utf-8') as handle:
+        json.dump({'project_numbers_pools': pools, 'project_numbers_max_monthly_cost': 4.0 * POOLS}, handle)
+    baseline = [sys.executable, os.path.join(BENCH, 'baseline_project_numbers.py'), '--url', URL,
+                '--pools', os.path.join(bench.scratch, 'baseline-pools.json')]
+    with open(baseline[-1], 'w', encoding='utf-8') as handle:
+        json.dump(pools, handle)
+    playbook = os.path.join(bench.scratch, 'pools.yml')
+    with open(playbook, 'w', encoding='utf-8') as handle:
+        handle.write(textwrap.dedent('''
+            - hosts: localhost
+              gather_facts: false
+              roles:
+                - sinch.numbers.project_numbers
+        '''))
+
+    def role(name, *extra):
+        return bench.run(name, 'ansible-playbook', '-i', 'localhost,', '-c', 'local', playbook, '-e', '@' + variables,
+                         *extra)
+
+    def fresh(latency):
+        sim('POST', 'reset', {'fixture': fixture})
+        _latency(latency)
+
+    for latency in (0, 0.02):
+        label = ' (+%d ms per request)' % (latency * 1000) if latency else ''
+        bench.fresh_cache()
+        # Fewest requests: a token, one listing (12 US local numbers), one search, 100 rents.
+        _against_script(bench, 'role project_numbers, 50 pools, first run' + label, 103, 'within 3x the script',
+                        lambda: fresh(latency), lambda: role('pools_first'), baseline,
+                        'script: %.2f s, %d requests; ratio %.1fx')
+        # Fewest requests: the listing, now 112 US local numbers, in pages of 100 (token cached).
+        _against_script(bench, 'role project_numbers, 50 pools, re-run' + label, 2, 'zero writes',
+                        lambda: _latency(latency), lambda: role('pools_rerun'), baseline,
+                        'script (fetches a token): %.2f s, %d requests; ratio %.1fx')
+        fresh(latency)
+        check, peak = role('pools_check', '--check')
+        seen = counters()
+        bench.add('role project_numbers, 50 pools, check mode' + label, seen['total'], 2, seen['writes'], check, peak,
+                  'zero writes', 'token cached: the listing and one search')
+    sim('POST', 'reset', {})
+    _latency(0)
+
+
+SCENARIOS = [ten_tasks, info_10k, inventory_10k, role_50, project_numbers_50]
 
 
 READING = textwrap.dedent('''\
