@@ -130,10 +130,9 @@ def test_patch_state_validates_everything_first(simulator, admin):
     assert state["settings"]["token_ttl"] == 5
 
 
-def test_extra_numbers_are_generated_quickly(admin):
-    started = time.monotonic()
+def test_extra_numbers_are_generated(admin):
+    # How fast is measured by `make bench`, not here: a timed assertion flakes on a loaded machine.
     admin("POST", "reset", {"extra_numbers": 10000})
-    assert time.monotonic() - started < 1.0
     state = admin("GET", "state")
     assert len(state["numbers"]) == 8 + 10000
     assert {14152000000, 14152009999} <= {n["number"] for n in state["numbers"]}
