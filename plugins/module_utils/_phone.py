@@ -73,7 +73,7 @@ def _monthly_cost(amount, currency, interval_months=1):
         return None
     try:
         value = float(amount)
-        months = int(interval_months or 1)
+        months = 1 if interval_months is None else int(interval_months)
     except (TypeError, ValueError):
         return None
     if value != value or months < 1:  # NaN, or an interval that is no interval
