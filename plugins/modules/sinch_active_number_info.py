@@ -155,12 +155,12 @@ numbers:
       type: str
       sample: https://hooks.example.com/sinch/numbers
     sinch_api:
-      description: The API the number came from (V(numbers_api): the Numbers API); the same key in every number record of the collection.
+      description: The API the number came from, V(numbers_api) (the Numbers API); the same key in every number record of the collection.
       type: str
       sample: numbers_api
     monthly_cost:
       description:
-        - What it costs per month: RV(numbers[].money) divided by RV(numbers[].payment_interval_months), C(amount) as a float.
+        - What it costs per month, RV(numbers[].money) divided by RV(numbers[].payment_interval_months), C(amount) as a float.
         - V(null) when Sinch gives no price that reads as a number.
       type: dict
       contains:

@@ -148,12 +148,12 @@ numbers:
       type: bool
       sample: false
     sinch_api:
-      description: The API the number came from (V(numbers_api): the Numbers API); the same key in every number record of the collection.
+      description: The API the number came from, V(numbers_api) (the Numbers API); the same key in every number record of the collection.
       type: str
       sample: numbers_api
     monthly_cost:
       description:
-        - What it would cost per month: RV(numbers[].monthly_price) divided by RV(numbers[].payment_interval_months), C(amount) as a float.
+        - What it would cost per month, RV(numbers[].monthly_price) divided by RV(numbers[].payment_interval_months), C(amount) as a float.
         - V(null) when Sinch gives no price that reads as a number.
       type: dict
       contains:

@@ -135,7 +135,7 @@ numbers:
       type: dict
       sample: {"amount": 2.0, "currency_id": "USD"}
     sinch_api:
-      description: The API the number came from (V(portal): the legacy Number Administration API); the same key in every number record of the collection.
+      description: The API the number came from, V(portal) (the legacy Number Administration API); the same key in every number record of the collection.
       type: str
       sample: portal
     monthly_cost:
