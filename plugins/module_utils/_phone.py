@@ -10,6 +10,7 @@ Only this collection may import this file; it is not a public API.
 from __future__ import annotations
 
 import functools
+import math
 import re
 
 from ansible.module_utils.common.dict_transformations import camel_dict_to_snake_dict
@@ -76,7 +77,7 @@ def _monthly_cost(amount, currency, interval_months=1):
         months = 1 if interval_months is None else int(interval_months)
     except (TypeError, ValueError):
         return None
-    if value != value or months < 1:  # NaN, or an interval that is no interval
+    if math.isnan(value) or math.isinf(value) or months < 1:  # no price, or an interval that is no interval
         return None
     return {'amount': round(value / months, 4), 'currency': currency or ''}
 

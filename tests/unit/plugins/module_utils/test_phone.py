@@ -59,6 +59,7 @@ def test_active_record():
     # No price that reads as a number: no monthly cost rather than a made-up one.
     ({'money': {'currencyCode': 'USD', 'amount': 'n/a'}}, None),
     ({'money': {'currencyCode': 'USD', 'amount': 'NaN'}}, None),
+    ({'money': {'currencyCode': 'USD', 'amount': 'inf'}}, None),
     ({'money': {'currencyCode': 'USD', 'amount': '2.00'}, 'paymentIntervalMonths': 0}, None),
     ({}, None),
 ])
