@@ -45,17 +45,23 @@ options:
     choices: [portal, numbers_api]
     default: portal
 notes:
-  - "Host variables with O(source=portal): C(number) (the API's integer), C(e164), C(group_id), C(capabilities)
-    (V(voice), V(sms)), C(application_key) (null for an idle number), C(country_id), C(country), C(city),
-    C(area_code), C(expires), C(cost) (C(amount), C(currency_id))."
-  - "Host variables with O(source=numbers_api): C(phone_number), C(e164), C(project_id), C(display_name),
+  - "Host variables of both sources, one shape for both APIs: C(sinch_api) (V(portal) or V(numbers_api), the API the
+    number came from), C(e164), C(capabilities) (lower case: V(voice), V(sms)) and C(monthly_cost) (C(amount), a
+    float per month, and C(currency); null when Sinch gives no price)."
+  - "Host variables with O(source=portal), besides: C(number) (the API's integer), C(group_id), C(application_key)
+    (null for an idle number), C(country_id), C(country), C(city), C(area_code), C(expires), C(cost) (C(amount),
+    C(currency_id))."
+  - "Host variables with O(source=numbers_api), besides: C(phone_number), C(project_id), C(display_name),
     C(region_code), C(type) (V(MOBILE), V(LOCAL), V(TOLL_FREE)), C(capability) (V(SMS), V(VOICE)), C(money)
-    (C(currency_code), C(amount)), C(payment_interval_months), C(next_charge_date), C(expire_at),
-    C(sms_configuration) (C(service_plan_id), C(campaign_id), C(scheduled_provisioning)), C(voice_configuration)
-    (C(type), C(app_id), C(last_updated_time), C(scheduled_voice_provisioning)), C(callback_url)."
+    (C(currency_code), C(amount) as a string, charged every C(payment_interval_months); C(monthly_cost) is it divided by
+    that interval), C(payment_interval_months), C(next_charge_date), C(expire_at), C(sms_configuration)
+    (C(service_plan_id), C(campaign_id), C(scheduled_provisioning)), C(voice_configuration) (C(type), C(app_id),
+    C(last_updated_time), C(scheduled_voice_provisioning)), C(callback_url)."
   - The variables keep the API's names in snake_case, without a prefix; use O(compose) to add other names.
-  - Every host also gets C(ansible_connection=local), because a number is no machine; tasks for it run on the
-    controller, where the modules talk to Sinch. Set C(ansible_connection) in O(compose) to change that.
+  - Every host also gets C(ansible_connection=local) and C(ansible_python_interpreter={{ ansible_playbook_python }}),
+    because a number is no machine; tasks for it run on the controller, where the modules talk to Sinch, with the
+    Python that runs C(ansible-playbook) (no interpreter discovery). Set either in O(compose) to change it; these
+    host variables take precedence over C(group_vars).
   - "Groups with O(source=portal): C(capability_voice), C(capability_sms); C(country_<countryId>) (for example
     C(country_us)); C(application_<key>) with the application key's C(-) as C(_); C(unassigned) for numbers
     no application holds."
@@ -95,14 +101,13 @@ keyed_groups:
   - key: group_id | string
     prefix: shop_group
 groups:
-  expensive: cost.amount | float > 10
+  expensive: monthly_cost.amount > 10
 
 ---
 # Variables of your own from the number's fields, and a group of numbers without a display name.
 plugin: sinch.numbers.sinch_numbers
 source: numbers_api
 compose:
-  monthly_cost: money.amount | float
   voice_app: voice_configuration.app_id | default('', true)
   label: display_name | default(e164, true)
 groups:
@@ -138,9 +143,12 @@ from ansible_collections.sinch.numbers.plugins.module_utils._options import (
 
 try:
     # ansible-core 2.19+: a value is a template only when trusted as one; what Sinch sends never is.
-    from ansible.template import trust_as_template  # noqa: F401 pylint: disable=unused-import
+    from ansible.template import trust_as_template
 except ImportError:  # ansible-core < 2.19: mark the values unsafe so that they are never templated
     from ansible.utils.unsafe_proxy import wrap_var as _as_data
+
+    def trust_as_template(value):
+        return value  # before 2.19 every plain string in a host variable is a template
 else:
     def _as_data(value):
         return value
@@ -148,6 +156,14 @@ else:
 # The module layer (ansible.module_utils.basic, AnsibleModule) is not imported here: clients come from _clients.
 _REQUESTS_MISSING = ('Failed to import the required Python library (requests) on the controller\'s Python; '
                      'install it, e.g. pip install requests')
+
+# What every host gets unless the file's compose sets it: a number is no machine, so its tasks run on the
+# controller, with the Python that runs ansible-playbook (which has requests). Interpreter discovery would
+# look for a Python of its own, which may not be there or may lack requests.
+_CONTROLLER_VARS = (
+    ('ansible_connection', 'local'),
+    ('ansible_python_interpreter', '{{ ansible_playbook_python }}'),
+)
 
 # Options that may be given as templates (e.g. a password from a vault variable or a lookup).
 _CONNECTION_OPTIONS = tuple(sorted(set(legacy_argument_spec()) | set(numbers_api_argument_spec())))
@@ -209,6 +225,8 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
         constructed = bool(compose or conditional_groups or keyed_groups)
         strict = self.get_option('strict')
         group_names = {}
+        controller_vars = dict((key, trust_as_template(value)) for key, value in _CONTROLLER_VARS
+                               if key not in (compose or {}))
         for name, variables, groups in hosts(source, records):
             variables = _as_data(variables)
             inventory.add_host(name)
@@ -216,7 +234,7 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
             # (most of the time spent on 10,000 numbers), and these names and values need neither.
             host_vars = inventory.get_host(name).vars
             host_vars.update(variables)
-            host_vars['ansible_connection'] = 'local'
+            host_vars.update(controller_vars)
             for group in groups:
                 safe = group_names.get(group)
                 if safe is None:

@@ -10,6 +10,7 @@ Only this collection may import this file; it is not a public API.
 from __future__ import annotations
 
 import functools
+import math
 import re
 
 from ansible.module_utils.common.dict_transformations import camel_dict_to_snake_dict
@@ -63,16 +64,55 @@ def snake(record):
     return record
 
 
+def _monthly_cost(amount, currency, interval_months=1):
+    """``{amount: float, currency: str}`` per month, or None when the record has no price that reads as a number.
+
+    The Numbers API gives ``money.amount`` as a string charged every ``paymentIntervalMonths`` (sinch-api
+    modern-apis.md B.3); the legacy API a float ``cost.amount`` per month (Number Administration, ``Money``).
+    """
+    if isinstance(amount, bool):
+        return None
+    try:
+        value = float(amount)
+        months = 1 if interval_months is None else int(interval_months)
+    except (TypeError, ValueError):
+        return None
+    if math.isnan(value) or math.isinf(value) or months < 1:  # no price, or an interval that is no interval
+        return None
+    return {'amount': round(value / months, 4), 'currency': currency or ''}
+
+
+def _lower_list(values):
+    return [str(value).lower() for value in values or ()]
+
+
 def legacy_number_record(raw):
-    """A legacy Number in snake_case, with ``e164``; ``number`` stays the API's integer."""
+    """A legacy Number in snake_case, with ``e164``; ``number`` stays the API's integer.
+
+    The keys both APIs share (PRODUCT.md "one shape for both APIs"): ``sinch_api`` (``portal``),
+    ``capabilities`` (lower case) and ``monthly_cost``.
+    """
     record = snake(raw)
     record['e164'] = to_e164(raw.get('number'), 'number')
     record.setdefault('application_key', None)
+    record['sinch_api'] = 'portal'
+    record['capabilities'] = _lower_list(raw.get('capabilities'))
+    cost = raw.get('cost') or {}
+    record['monthly_cost'] = _monthly_cost(cost.get('amount'), cost.get('currencyId'))
     return record
 
 
 def active_number_record(raw):
-    """A Numbers API number in snake_case, with ``e164`` (equal to its ``phone_number``)."""
+    """A Numbers API number (active or available) in snake_case, with ``e164`` (equal to its ``phone_number``).
+
+    Also the keys both APIs share: ``sinch_api`` (``numbers_api``), ``capabilities`` (the API's ``capability``
+    in lower case) and ``monthly_cost`` (``money``, or an available number's ``monthlyPrice``, divided by
+    ``paymentIntervalMonths``, 1 when absent).
+    """
     record = snake(raw)
     record['e164'] = to_e164(raw.get('phoneNumber'), 'phone_number')
+    record['sinch_api'] = 'numbers_api'
+    record['capabilities'] = _lower_list(raw.get('capability'))
+    money = raw.get('money') or raw.get('monthlyPrice') or {}
+    record['monthly_cost'] = _monthly_cost(money.get('amount'), money.get('currencyCode'), raw.get('paymentIntervalMonths'))
     return record

@@ -114,10 +114,15 @@ numbers:
       type: str
       sample: LOCAL
     capability:
-      description: What it can do.
+      description: What it can do, as Sinch gives it (upper case).
       type: list
       elements: str
       sample: [SMS, VOICE]
+    capabilities:
+      description: What it can do, in lower case (V(sms), V(voice)), as in the numbers of the legacy API.
+      type: list
+      elements: str
+      sample: [sms, voice]
     money:
       description: What it costs every RV(numbers[].payment_interval_months), with C(currency_code) and C(amount) (a string).
       type: dict
@@ -149,6 +154,24 @@ numbers:
       description: Where Sinch sends provisioning events for the number.
       type: str
       sample: https://hooks.example.com/sinch/numbers
+    sinch_api:
+      description: The API the number came from, V(numbers_api) (the Numbers API); the same key in every number record of the collection.
+      type: str
+      sample: numbers_api
+    monthly_cost:
+      description:
+        - What it costs per month, RV(numbers[].money) divided by RV(numbers[].payment_interval_months), C(amount) as a float.
+        - V(null) when Sinch gives no price that reads as a number.
+      type: dict
+      contains:
+        amount:
+          description: The cost per month.
+          type: float
+          sample: 2.0
+        currency:
+          description: The currency, as Sinch gives it.
+          type: str
+          sample: USD
 """
 
 from ansible_collections.sinch.numbers.plugins.module_utils._active_number import active_numbers

@@ -122,10 +122,15 @@ numbers:
       type: str
       sample: LOCAL
     capability:
-      description: What it can do.
+      description: What it can do, as Sinch gives it (upper case).
       type: list
       elements: str
       sample: [SMS, VOICE]
+    capabilities:
+      description: What it can do, in lower case (V(sms), V(voice)), as in the numbers of the legacy API.
+      type: list
+      elements: str
+      sample: [sms, voice]
     setup_price:
       description: What renting it costs once, with C(currency_code) and C(amount) (a string).
       type: dict
@@ -142,6 +147,24 @@ numbers:
       description: Whether Sinch needs documents (e.g. proof of address) before the number can be used.
       type: bool
       sample: false
+    sinch_api:
+      description: The API the number came from, V(numbers_api) (the Numbers API); the same key in every number record of the collection.
+      type: str
+      sample: numbers_api
+    monthly_cost:
+      description:
+        - What it would cost per month, RV(numbers[].monthly_price) divided by RV(numbers[].payment_interval_months), C(amount) as a float.
+        - V(null) when Sinch gives no price that reads as a number.
+      type: dict
+      contains:
+        amount:
+          description: The cost per month.
+          type: float
+          sample: 2.0
+        currency:
+          description: The currency, as Sinch gives it.
+          type: str
+          sample: USD
 regions:
   description: The regions where numbers can be rented (only those selling O(type) when it is set).
   returned: when O(regions=true)

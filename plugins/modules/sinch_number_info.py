@@ -102,7 +102,7 @@ numbers:
       type: int
       sample: 13
     capabilities:
-      description: What the number can do.
+      description: What the number can do, in lower case (V(voice), V(sms)).
       type: list
       elements: str
       sample: [voice]
@@ -134,6 +134,24 @@ numbers:
       description: Monthly cost, with C(amount) and C(currency_id).
       type: dict
       sample: {"amount": 2.0, "currency_id": "USD"}
+    sinch_api:
+      description: The API the number came from, V(portal) (the legacy Number Administration API); the same key in every number record of the collection.
+      type: str
+      sample: portal
+    monthly_cost:
+      description:
+        - Monthly cost, the same as RV(numbers[].cost) with the key names both APIs share.
+        - V(null) when Sinch gives no price that reads as a number.
+      type: dict
+      contains:
+        amount:
+          description: The cost per month.
+          type: float
+          sample: 2.0
+        currency:
+          description: The currency, as Sinch gives it.
+          type: str
+          sample: USD
 """
 
 from ansible_collections.sinch.numbers.plugins.module_utils._module import (

@@ -11,5 +11,6 @@ export XDG_CACHE_HOME="${WORK_DIR}/xdg"
 
 ansible-playbook inventory.yml -e "@../../integration_config.yml" -e "work_dir=${WORK_DIR}" "$@"
 
-ANSIBLE_INVENTORY_UNPARSED_FAILED=true \
+# No interpreter that exists: the plugin's ansible_python_interpreter must win (no discovery, no guess).
+ANSIBLE_INVENTORY_UNPARSED_FAILED=true ANSIBLE_PYTHON_INTERPRETER=/nonexistent/python3 \
     ansible-playbook hosts.yml -i "${WORK_DIR}/portal.sinch_numbers.yml" -e "@../../integration_config.yml" "$@"

@@ -57,6 +57,7 @@ def test_active_variables_in_snake_case():
     assert variables == {
         'phone_number': '+12025550101', 'e164': '+12025550101', 'display_name': 'HQ', 'payment_interval_months': 1,
         'sms_configuration': {'service_plan_id': 'p', 'scheduled_provisioning': {'error_codes': ['X'], 'status': 'FAILED'}},
+        'sinch_api': 'numbers_api', 'capabilities': [], 'monthly_cost': None,
     }
 
 

@@ -131,6 +131,8 @@ def test_portal_one_host_per_rented_number(parse, recorder):
         number=14155550100, e164='+14155550100', group_id=13, capabilities=['voice'], application_key=APP,
         country_id='US', city='SAN FRANCISCO', country='US', area_code='415', expires='2026-12-24T00:00:00Z',
         cost={'amount': 2.0, 'currency_id': 'USD'}, ansible_connection='local',
+        ansible_python_interpreter='{{ ansible_playbook_python }}',
+        sinch_api='portal', monthly_cost={'amount': 2.0, 'currency': 'USD'},
         inventory_file=None, inventory_dir=None,
     )
     assert host_vars(inventory, '+15045550100')['application_key'] is None
@@ -205,14 +207,18 @@ def test_compose_groups_and_keyed_groups(parse, recorder):
         recorder.add(200, page)
     inventory = parse(dict(
         NUMBERS_API,
-        compose={'label': "display_name | default(e164, true)", 'monthly_cost': 'money.amount | float'},
+        compose={'label': "display_name | default(e164, true)", 'price': 'money.amount | float',
+                 'ansible_python_interpreter': "'/opt/python-from-compose'"},
         groups={'named': "display_name != ''"},
         keyed_groups=[{'key': 'type | lower', 'prefix': 'type'}, {'key': 'region_code', 'prefix': 'region'}],
     ))
 
     assert host_vars(inventory, '+12025550101')['label'] == 'HQ'
     assert host_vars(inventory, '+12025550102')['label'] == '+12025550102'
-    assert float(host_vars(inventory, '+12025550102')['monthly_cost']) == 2.0  # a string before ansible-core 2.19
+    assert float(host_vars(inventory, '+12025550102')['price']) == 2.0  # a string before ansible-core 2.19
+    # compose's interpreter wins over the plugin's; the connection stays local
+    assert host_vars(inventory, '+12025550102')['ansible_python_interpreter'] == '/opt/python-from-compose'
+    assert host_vars(inventory, '+12025550102')['ansible_connection'] == 'local'
     assert members(inventory, 'named') == ['+12025550101']
     assert members(inventory, 'type_local') == ['+12025550101', '+12025550102']
     assert members(inventory, 'type_mobile') == ['+447700900101']

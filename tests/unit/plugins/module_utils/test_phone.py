@@ -35,11 +35,47 @@ def test_legacy_record():
                                    'cost': {'amount': 2.0, 'currencyId': 'USD'}, 'capabilities': ['voice']})
     assert record == {'number': 14150005550, 'e164': '+14150005550', 'group_id': 13, 'country_id': 'US',
                       'area_code': '415', 'cost': {'amount': 2.0, 'currency_id': 'USD'}, 'capabilities': ['voice'],
-                      'application_key': None}
+                      'application_key': None, 'sinch_api': 'portal',
+                      'monthly_cost': {'amount': 2.0, 'currency': 'USD'}}
 
 
 def test_active_record():
     record = active_number_record({'phoneNumber': '+12025550134', 'smsConfiguration': {
         'servicePlanId': 'p', 'scheduledProvisioning': {'status': 'FAILED', 'errorCodes': ['X']}}})
     assert record == {'phone_number': '+12025550134', 'e164': '+12025550134', 'sms_configuration': {
-        'service_plan_id': 'p', 'scheduled_provisioning': {'status': 'FAILED', 'error_codes': ['X']}}}
+        'service_plan_id': 'p', 'scheduled_provisioning': {'status': 'FAILED', 'error_codes': ['X']}},
+        'sinch_api': 'numbers_api', 'capabilities': [], 'monthly_cost': None}
+
+
+@pytest.mark.parametrize('raw, expected', [
+    # money.amount is a string, charged every paymentIntervalMonths (1 when absent).
+    ({'money': {'currencyCode': 'EUR', 'amount': '0.80'}}, {'amount': 0.8, 'currency': 'EUR'}),
+    ({'money': {'currencyCode': 'USD', 'amount': '12.00'}, 'paymentIntervalMonths': 12}, {'amount': 1.0, 'currency': 'USD'}),
+    ({'money': {'currencyCode': 'USD', 'amount': '10'}, 'paymentIntervalMonths': 3}, {'amount': 3.3333, 'currency': 'USD'}),
+    ({'money': {'currencyCode': 'USD', 'amount': '2.00'}, 'paymentIntervalMonths': None}, {'amount': 2.0, 'currency': 'USD'}),
+    # An available number: its monthlyPrice.
+    ({'monthlyPrice': {'currencyCode': 'USD', 'amount': '2.50'}, 'setupPrice': {'currencyCode': 'USD', 'amount': '9'}},
+     {'amount': 2.5, 'currency': 'USD'}),
+    # No price that reads as a number: no monthly cost rather than a made-up one.
+    ({'money': {'currencyCode': 'USD', 'amount': 'n/a'}}, None),
+    ({'money': {'currencyCode': 'USD', 'amount': 'NaN'}}, None),
+    ({'money': {'currencyCode': 'USD', 'amount': 'inf'}}, None),
+    ({'money': {'currencyCode': 'USD', 'amount': '2.00'}, 'paymentIntervalMonths': 0}, None),
+    ({}, None),
+])
+def test_active_record_monthly_cost(raw, expected):
+    raw = dict(raw, phoneNumber='+12025550134', capability=['SMS', 'VOICE'])
+    record = active_number_record(raw)
+    assert record['monthly_cost'] == expected
+    assert record['capabilities'] == ['sms', 'voice']
+    assert record['capability'] == ['SMS', 'VOICE']
+    assert record['sinch_api'] == 'numbers_api'
+
+
+def test_legacy_record_shared_keys():
+    record = legacy_number_record({'number': 14150005550, 'capabilities': ['VOICE', 'sms'],
+                                   'cost': {'amount': 0, 'currencyId': 'SEK'}})
+    assert record['sinch_api'] == 'portal'
+    assert record['capabilities'] == ['voice', 'sms']
+    assert record['monthly_cost'] == {'amount': 0.0, 'currency': 'SEK'}
+    assert legacy_number_record({'number': 14150005550})['monthly_cost'] is None

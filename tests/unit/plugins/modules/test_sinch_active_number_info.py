@@ -53,7 +53,8 @@ def test_one_number(run_module, recorder, given):
     assert [c.url for c in recorder.calls] == [BASE + '/activeNumbers/%2B12025550101']
     assert result['numbers'] == [dict(phone_number='+12025550101', e164='+12025550101', region_code='US', type='LOCAL',
                                       capability=['SMS'], display_name='HQ',
-                                      sms_configuration={'service_plan_id': 'plan-a', 'scheduled_provisioning': None})]
+                                      sms_configuration={'service_plan_id': 'plan-a', 'scheduled_provisioning': None},
+                                      sinch_api='numbers_api', capabilities=['sms'], monthly_cost=None)]
 
 
 def test_one_number_not_active_is_an_empty_list(run_module, recorder):

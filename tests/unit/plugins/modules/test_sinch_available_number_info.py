@@ -35,7 +35,8 @@ def test_search_with_every_filter(run_module, recorder):
     assert result['numbers'] == [dict(phone_number='+12065550101', e164='+12065550101', region_code='US', type='LOCAL',
                                       capability=['SMS', 'VOICE'], setup_price={'currency_code': 'USD', 'amount': '0.00'},
                                       monthly_price={'currency_code': 'USD', 'amount': '2.00'}, payment_interval_months=1,
-                                      supporting_documentation_required=False)]
+                                      supporting_documentation_required=False, sinch_api='numbers_api',
+                                      capabilities=['sms', 'voice'], monthly_cost={'amount': 2.0, 'currency': 'USD'})]
 
 
 @pytest.mark.parametrize('args, expected', [
