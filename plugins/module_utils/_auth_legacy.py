@@ -123,7 +123,8 @@ class LegacySession(AuthStrategy):
         if self.cache is None:
             self.session = self._new_session()
             return self.session
-        with self.cache.lock(self.cache_key):
+        # Not required: with no place for it, forks log in more than once (requests, not money).
+        with self.cache.lock(self.cache_key, required=False):
             cached = self.cache.load(self.cache_key)
             if cached is not None and not valid_entry(cached):
                 # Written by something else, or damaged: log in again rather than fail (or trust it).

@@ -147,16 +147,26 @@ class SessionCache:
             os.unlink(self._path(key))
 
     @contextlib.contextmanager
-    def lock(self, key):
+    def lock(self, key, required=True):
         """Hold an exclusive ``flock`` for ``key`` across the processes of this controller.
 
         Serialises log-ins (forks of one play log in once) and, through ``organisation_lock``, read → decide →
         write. Taken in the cache directory, else in :func:`fallback_directory`; raises :class:`SinchLockError`
-        (before any write) when neither can hold it.
+        (before any write) when neither can hold it. A lock that is not ``required`` (log-ins: without it forks only
+        log in more than once, which costs requests, not money) is skipped instead.
         """
         if fcntl is None:  # pragma: no cover - Ansible controllers are POSIX
+            if not required:
+                yield
+                return
             raise SinchLockError('this controller has no flock(); purchases cannot be serialised here')
-        handle = self._open_lock(key + '.lock')
+        try:
+            handle = self._open_lock(key + '.lock')
+        except SinchLockError:
+            if required:
+                raise
+            yield
+            return
         try:
             fcntl.flock(handle, fcntl.LOCK_EX)
             yield
