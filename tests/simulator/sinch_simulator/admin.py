@@ -10,6 +10,7 @@ import json
 
 from .faults import parse_fault
 from .fixture import validate_settings
+from .numbers_api import get_variants, set_variants
 from .routes import ROUTE_NAMES
 from .simulator import Outcome, encode
 
@@ -121,6 +122,8 @@ ENDPOINTS = {
     ("GET", "/_sim/faults"): _list_faults,
     ("POST", "/_sim/faults"): _add_faults,
     ("DELETE", "/_sim/faults"): _clear_faults,
+    ("GET", "/_sim/variants"): get_variants,
+    ("POST", "/_sim/variants"): set_variants,
 }
 
 
