@@ -183,7 +183,7 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
         """The raw API records: from the inventory cache when enabled and fresh, else from Sinch (then cached)."""
         options = OptionAdapter.from_plugin(self)
         if not self.get_option('cache'):
-            return fetch_records(source, options)
+            return fetch_records(source, options, warn=self.display.warning)
         key = self.get_cache_key(path)
         account = account_fingerprint(source, options)
         if cache:
@@ -194,7 +194,7 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
             # The fingerprint covers the source too: an entry written for other settings of this file is stale.
             if isinstance(entry, dict) and entry.get('account') == account:
                 return entry.get('records') or []
-        records = fetch_records(source, options)
+        records = fetch_records(source, options, warn=self.display.warning)
         self._cache[key] = dict(account=account, records=records)
         return records
 

@@ -95,7 +95,7 @@ def _region(value):
 # Info --------------------------------------------------------------------------------------
 
 
-def active_numbers(client, params):
+def active_numbers(client, params, warn=None):
     """The active numbers the info module returns: one (``phone_number``) or all that pass the filters."""
     if params.get('phone_number') is not None:
         raw = client.get_active_number(to_e164(params['phone_number']))
@@ -103,7 +103,7 @@ def active_numbers(client, params):
     wanted = capabilities(params.get('capability'), 'capability')
     return [active_number_record(raw) for raw in client.iter_active_numbers(
         region_code=_region(params.get('region_code')), number_type=params.get('type'), capabilities=wanted,
-        pattern=params.get('number_pattern'), search_pattern=params.get('search_pattern'))]
+        pattern=params.get('number_pattern'), search_pattern=params.get('search_pattern'), warn=warn)]
 
 
 def available_numbers(client, params):

@@ -25,15 +25,15 @@ _ACCOUNT_OPTIONS = {
 UNASSIGNED = 'unassigned'
 
 
-def fetch_records(source, options):
+def fetch_records(source, options, warn=None):
     """The raw API records of every number of ``source``, as a list (one request, or every page).
 
-    ``options`` is an :class:`OptionAdapter`. Raises ``SinchError`` (``SinchInputError`` naming a missing
+    ``options`` is an :class:`OptionAdapter`; ``warn`` receives warnings (e.g. listed per region). Raises ``SinchError`` (``SinchInputError`` naming a missing
     option before any request is sent).
     """
     if source == 'portal':
         return list(legacy_client(options).list_numbers())
-    return list(numbers_api_client(options).iter_active_numbers())
+    return list(numbers_api_client(options).iter_active_numbers(warn=warn))
 
 
 def account_fingerprint(source, options):

@@ -161,10 +161,14 @@ def test_portal_looks_the_organisation_up_when_not_given(parse, recorder):
 def test_numbers_api_every_page(parse, recorder):
     for page in ACTIVE_PAGES:
         recorder.add(200, page)
+    recorder.other_types_empty()
     inventory = parse(NUMBERS_API)
 
-    assert [parse_qs(urlsplit(c.url).query) for c in recorder.calls] == [
-        {'pageSize': ['100']}, {'pageSize': ['100'], 'pageToken': ['p2']}]
+    # Each type is listed explicitly (B.8: a list without type may hold MOBILE numbers only).
+    queries = [parse_qs(urlsplit(c.url).query) for c in recorder.calls]
+    assert [q for q in queries if q['type'] == ['MOBILE']] == [
+        {'pageSize': ['100'], 'type': ['MOBILE']}, {'pageSize': ['100'], 'type': ['MOBILE'], 'pageToken': ['p2']}]
+    assert sorted(q['type'][0] for q in queries) == ['LOCAL', 'MOBILE', 'MOBILE', 'TOLL_FREE']
     assert all(urlsplit(c.url).path == '/v1/projects/proj-1/activeNumbers' for c in recorder.calls)
     assert sorted(inventory.hosts) == ['+12025550101', '+12025550102', '+447700900101']
     hq = host_vars(inventory, '+12025550101')
@@ -178,6 +182,7 @@ def test_numbers_api_every_page(parse, recorder):
 def test_numbers_api_groups(parse, recorder):
     for page in ACTIVE_PAGES:
         recorder.add(200, page)
+    recorder.other_types_empty()
     inventory = parse(NUMBERS_API)
 
     assert members(inventory, 'capability_sms') == ['+12025550101', '+12025550102']
@@ -192,7 +197,7 @@ def test_numbers_api_groups(parse, recorder):
 def test_numbers_api_does_not_need_the_portal_options(parse, recorder, monkeypatch):
     monkeypatch.setenv('SINCH_KEY_ID', 'key-1')
     monkeypatch.setenv('SINCH_KEY_SECRET', 'very-secret')
-    recorder.add(200, {'activeNumbers': [], 'totalSize': 0})
+    recorder.add(200, {'activeNumbers': [], 'totalSize': 0}).other_types_empty()
     inventory = parse(dict(NUMBERS_API, key_id=None, key_secret=None))
     assert list(inventory.hosts) == []
     assert recorder.calls[0].headers['Authorization'].startswith('Basic ')
@@ -203,6 +208,7 @@ def test_numbers_api_does_not_need_the_portal_options(parse, recorder, monkeypat
 def test_compose_groups_and_keyed_groups(parse, recorder):
     for page in ACTIVE_PAGES:
         recorder.add(200, page)
+    recorder.other_types_empty()
     inventory = parse(dict(
         NUMBERS_API,
         compose={'label': "display_name | default(e164, true)", 'monthly_cost': 'money.amount | float'},
@@ -283,8 +289,10 @@ def test_cache_of_another_source_or_account_is_not_used(parse, recorder, tmp_pat
     recorder.add(200, RENTED)
     parse(cached(PORTAL, tmp_path))
     recorder.add(200, ACTIVE_PAGES[1] if 'source' in change else [])
+    if 'source' in change:
+        recorder.other_types_empty()
     parse(cached(dict(PORTAL, **change), tmp_path))
-    assert len(recorder.calls) == 4
+    assert len(recorder.calls) == (6 if 'source' in change else 4)
 
 
 # Credentials and errors --------------------------------------------------------------------
@@ -366,6 +374,7 @@ def test_examples_work_strictly(parse, recorder, monkeypatch, tmp_path, example)
     if example.get('source') == 'numbers_api':
         for page in ACTIVE_PAGES:
             recorder.add(200, page)
+        recorder.other_types_empty()
     else:
         script_login(recorder)
         recorder.add(200, RENTED)
