@@ -448,7 +448,7 @@ class ActiveNumber:
         else:
             check_capabilities(before, self.wanted)
             changed, raw, done, diff_before = False, before, [], view(self.e164, 'active', before)
-        changed, raw, old_failures = self._update(raw, changed, done)
+        changed, raw, old_failures, sent = self._update(raw, changed, done)
         result = dict(number=None, provisioning=None)
         if self.check_mode:
             self.warnings.extend('%s: %s; a real run sends it again.' % (self.e164, text) for text in old_failures)
@@ -463,6 +463,9 @@ class ActiveNumber:
         elif old_failures:
             raise self._failed(old_failures, 'It was sent again (a new provisioning has started); re-run with wait: true '
                                'to see how it ends. ', dict(result, changed=changed), raw)
+        elif failure_text(raw, sent):
+            # Sinch's answer to what was just sent already says FAILED: this run is the one that learns of it.
+            raise self._failed(failure_text(raw, sent), '', dict(result, changed=changed), raw)
         result.update(number=active_number_record(raw), provisioning=provisioning(raw), msg=self._message(done))
         return Outcome(changed, result, dict(before=diff_before, after=view(self.e164, 'active', raw)), self.warnings)
 
@@ -521,9 +524,13 @@ class ActiveNumber:
         return True, raw, ['rented (%s)' % cost], before
 
     def _update(self, raw, changed, done):
-        """PATCH what differs; ``(changed, raw, texts of the FAILED provisionings asked for again)``."""
+        """PATCH what differs; ``(changed, raw, texts of the FAILED provisionings asked for again, blocks sent)``.
+
+        After a rent, ``raw`` is the rented number: the blocks the rent sent count as sent.
+        """
+        sent = [name for name, _label, block, _key in _BLOCKS if block in rent_body(self.wanted)] if changed else []
         if not differences(raw, self.wanted):
-            return changed, raw, []
+            return changed, raw, [], sent
         bodies = update_bodies(raw, self.wanted)
         old_failures = failure_text(raw, failed_blocks_asked_again(raw, bodies))
         done.append('updated %s' % ', '.join(differences(raw, self.wanted))
@@ -533,7 +540,8 @@ class ActiveNumber:
                 raw = _merged(raw, body)
             else:
                 raw = self.client.update_active_number(self.e164, body) or _merged(raw, body)
-        return True, raw, old_failures
+        sent.extend(name for name, _label, block, _key in _BLOCKS if any(block in body for body in bodies) and name not in sent)
+        return True, raw, old_failures, sent
 
     def _wait_for(self, raw, changed, done):
         """Poll the number until no provisioning is WAITING or IN_PROGRESS, backing off from 1 s to 15 s."""

@@ -489,3 +489,11 @@ def test_wait_gives_up_after_wait_timeout(run_module, recorder, waits, monkeypat
     assert result['msg'] == ('+12025550102: the voice provisioning was still WAITING after wait_timeout (5 s). What was sent '
                              'stands and is not sent again by a re-run; re-run later, or raise wait_timeout.')
     assert [c.method for c in recorder.calls].count('PATCH') == 0
+
+
+def test_an_answer_that_already_says_failed_fails_the_run(run_module, recorder):
+    failed = dict(FAILED_PLAN_B, servicePlanId='plan-a', campaignId='')
+    recorder.add(200, active(smsConfiguration={'servicePlanId': '', 'campaignId': ''}))
+    recorder.add(200, active(smsConfiguration={'servicePlanId': '', 'campaignId': '', 'scheduledProvisioning': failed}))
+    result = run_module(main, dict(CONNECTION, phone_number=NUMBER, sms_service_plan_id='plan-a'))
+    assert result['failed'] is True and result['changed'] is True and 'CAMPAIGN_NOT_AVAILABLE, X2' in result['msg']
