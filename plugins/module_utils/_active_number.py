@@ -550,13 +550,14 @@ class ActiveNumber:
         while pending(raw):
             left = deadline - self.clock()
             if left <= 0:
-                raise NumberStateError(
+                state = provisioning(raw)
+                statuses = sorted(set(entry['status'] for entry in state.values() if entry and entry['status'] in PENDING))
+                error = NumberStateError(
                     '%s: the %s provisioning was still %s after wait_timeout (%s s). What was sent stands and is not '
                     'sent again by a re-run; re-run later, or raise wait_timeout.'
-                    % (self.e164, ' and '.join(LABELS[name] for name in pending(raw)), '/'.join(sorted(set(
-                        entry['status'] for entry in provisioning(raw).values() if entry and entry['status'] in PENDING))),
-                       self.wait_timeout)).with_partial_result(dict(
-                    changed=changed, number=active_number_record(raw), provisioning=provisioning(raw)))
+                    % (self.e164, ' and '.join(LABELS[name] for name in pending(raw)), '/'.join(statuses),
+                       self.wait_timeout))
+                raise error.with_partial_result(dict(changed=changed, number=active_number_record(raw), provisioning=state))
             self.sleep(min(delay, left))
             delay = min(delay * 2, 15.0)
             raw = self.client.get_active_number(self.e164) or raw

@@ -65,8 +65,9 @@ options:
     type: str
   sms_campaign_id:
     description:
-      - The 10DLC campaign of a US local number. V("") clears it. A campaign needs a service plan: a campaign
-        for a number without one (and without O(sms_service_plan_id)) is refused before any request.
+      - The 10DLC campaign of a US local number. V("") clears it.
+      - A campaign needs a service plan, so a campaign for a number without one (and without
+        O(sms_service_plan_id)) is refused before any request.
       - Moving to another campaign takes two requests (unlink, then link), as for plans.
     type: str
   voice_type:
@@ -96,7 +97,7 @@ options:
     description:
       - Sinch applies SMS and voice configuration asynchronously; right after a rent or a change the number shows
         the old values plus C(scheduledProvisioning) / C(scheduledVoiceProvisioning) in C(WAITING) or
-        C(IN_PROGRESS). A pending provisioning counts as the number's configuration: a re-run does not send it
+        C(IN_PROGRESS). A pending provisioning counts as the number's configuration, so a re-run does not send it
         again. RV(provisioning) reports it.
       - V(true) polls the number (backing off from 1 to 15 seconds) until no provisioning is pending, and fails
         when it ends C(FAILED), with Sinch's error codes and the values still in effect.

@@ -38,7 +38,7 @@ options:
   type:
     description:
       - Only numbers of this type.
-      - Without it, each type is listed explicitly (three page streams read at once, merged): Sinch's guide
+      - Without it, each type is listed explicitly (three page streams read at once, merged), because Sinch's guide
         says a list without a type holds MOBILE numbers only.
     type: str
     choices: [MOBILE, LOCAL, TOLL_FREE]
@@ -50,8 +50,8 @@ options:
 notes:
   - Pages are followed to the end; a project with many numbers costs one request per 100 numbers.
   - When Sinch answers that C(regionCode) is required (older generations of the API did), the numbers are listed
-    per region Sinch offers (C(GET .../availableRegions)), with a warning: a number of a region no longer offered
-    would be missing; give O(region_code) to avoid that.
+    per region Sinch offers (C(GET .../availableRegions)), with a warning, because a number of a region no longer
+    offered would be missing; give O(region_code) to avoid that.
 """
 
 EXAMPLES = r"""
