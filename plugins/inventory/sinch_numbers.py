@@ -44,6 +44,18 @@ options:
     type: str
     choices: [portal, numbers_api]
     default: portal
+  filters:
+    description:
+      - With O(source=numbers_api), only the active numbers that pass these filters, which Sinch applies
+        (C(GET .../activeNumbers)). Keys are C(region_code) (ISO 3166-1 alpha-2, any case), C(type)
+        (V(MOBILE), V(LOCAL), V(TOLL_FREE)) and C(capability) (a list of V(SMS) and/or V(VOICE), any case; a number
+        must have all of them).
+      - Without C(type), each type is listed explicitly, because Sinch's guide says a list without a type holds
+        MOBILE numbers only.
+      - An unknown key, or filters with O(source=portal), fail before any request.
+    type: dict
+    default: {}
+    version_added: 0.2.0
 notes:
   - "Host variables with O(source=portal): C(number) (the API's integer), C(e164), C(group_id), C(capabilities)
     (V(voice), V(sms)), C(application_key) (null for an idle number), C(country_id), C(country), C(city),

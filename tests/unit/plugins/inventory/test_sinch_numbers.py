@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import os
+import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -382,3 +383,25 @@ def test_examples_work_strictly(parse, recorder, monkeypatch, tmp_path, example)
     inventory = parse(dict(example, strict=True))
     assert len(inventory.hosts) == 3
     assert example.get('source') == 'numbers_api' or recorder.json_body(0) == {'password': 's3cret-password'}
+
+
+# filters (Numbers API source) ----------------------------------------------------------------
+
+
+def test_filters_are_sent_to_sinch(parse, recorder):
+    recorder.add(200, ACTIVE_PAGES[1])
+    parse(dict(NUMBERS_API, filters={'region_code': 'gb', 'type': 'mobile', 'capability': ['voice']}))
+    assert [parse_qs(urlsplit(c.url).query) for c in recorder.calls] == [
+        {'regionCode': ['GB'], 'type': ['MOBILE'], 'capability': ['VOICE'], 'pageSize': ['100']}]
+
+
+@pytest.mark.parametrize('config, says', [
+    (dict(NUMBERS_API, filters={'country': 'US'}), 'filters: unknown key(s) country; the filters are region_code, type, capability.'),
+    (dict(NUMBERS_API, filters={'type': 'FIXED'}), "filters.type: 'FIXED' is not a number type"),
+    (dict(NUMBERS_API, filters={'capability': ['fax']}), "filters.capability: 'fax' is not a capability"),
+    (dict(PORTAL, filters={'type': 'LOCAL'}), 'filters: only the numbers_api source can filter numbers'),
+])
+def test_bad_filters_fail_before_any_request(parse, recorder, config, says):
+    with pytest.raises(AnsibleParserError, match=re.escape(says)):
+        parse(config)
+    assert recorder.calls == []
