@@ -55,7 +55,6 @@ options:
       - An unknown key, or filters with O(source=portal), fail before any request.
     type: dict
     default: {}
-    version_added: 0.2.0
 notes:
   - "Host variables with O(source=portal): C(number) (the API's integer), C(e164), C(group_id), C(capabilities)
     (V(voice), V(sms)), C(application_key) (null for an idle number), C(country_id), C(country), C(city),

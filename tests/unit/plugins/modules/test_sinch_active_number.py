@@ -497,3 +497,18 @@ def test_an_answer_that_already_says_failed_fails_the_run(run_module, recorder):
     recorder.add(200, active(smsConfiguration={'servicePlanId': '', 'campaignId': '', 'scheduledProvisioning': failed}))
     result = run_module(main, dict(CONNECTION, phone_number=NUMBER, sms_service_plan_id='plan-a'))
     assert result['failed'] is True and result['changed'] is True and 'CAMPAIGN_NOT_AVAILABLE, X2' in result['msg']
+
+
+def test_a_full_patch_has_the_shape_of_sinchs_own_example(run_module, recorder):
+    # modern-apis.md B.6, JAVA fixture active/active-numbers-update-request.json:
+    # {"displayName", "smsConfiguration": {"servicePlanId", "campaignId"}, "voiceConfiguration": {"appId", "type": "RTC"},
+    #  "callbackUrl"}; the path as JAVA sends it (the number percent-encoded).
+    bare = active(displayName='', smsConfiguration={'servicePlanId': '', 'campaignId': ''},
+                  voiceConfiguration={'appId': ''}, callbackUrl='')
+    recorder.add(200, bare).add(200, ACTIVE)
+    run_module(main, dict(CONNECTION, phone_number=NUMBER, display_name='a display', sms_service_plan_id='plan',
+                          sms_campaign_id='campaign', voice_app_id='app', callback_url='foo callback'))
+    assert calls(recorder)[1] == ('PATCH', BASE + '/activeNumbers/%2B12025550102')
+    assert recorder.json_body(1) == {'displayName': 'a display',
+                                     'smsConfiguration': {'servicePlanId': 'plan', 'campaignId': 'campaign'},
+                                     'voiceConfiguration': {'appId': 'app', 'type': 'RTC'}, 'callbackUrl': 'foo callback'}
