@@ -39,7 +39,7 @@ export PATH := $(VENV)/bin:$(PATH)
 export ANSIBLE_PYTHON_INTERPRETER := $(PY)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-STAGES := sanity units integration lint importer docs-lint changelog-lint ee docs
+STAGES := sanity units integration conformance lint importer docs-lint changelog-lint ee docs
 
 .PHONY: help venv build test demo bench simulator clean $(STAGES)
 
@@ -92,6 +92,10 @@ integration: build ## ansible-test integration --local against a fresh simulator
 	"$(PY)" "$(ROOT)/tools/with_simulator.py" --log "$(OUTPUT)/simulator-integration.log" \
 		--config-out "$(COLLECTION)/tests/integration/integration_config.yml" -- \
 		ansible-test integration --local --python $(PYTHON_VERSION) --continue-on-error $(INTEGRATION_ARGS)
+
+conformance: venv ## Sinch's Python SDK (sinch, pinned in tests/requirements-dev.txt) drives a fresh simulator: every Numbers API call must parse
+	@"$(PY)" tools/with_simulator.py --log "$(OUTPUT)/simulator-conformance.log" -- \
+		"$(PY)" -m pytest -q -p no:cacheprovider tests/conformance
 
 lint: build ## ansible-lint, production profile, on the built collection
 	@# ansible-lint's syntax checks resolve sinch.numbers.* (and its action groups) from this tree.

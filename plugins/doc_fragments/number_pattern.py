@@ -15,6 +15,8 @@ options:
       - Only numbers containing these digits, where O(search_pattern) says.
       - The number is matched with its country code, so with O(search_pattern=START) give it first
         (V(+1206) or V(1206) for the US area code 206).
+      - With O(search_pattern=START) Sinch wants the pattern with its V(+) (sent as C(%2B1206)); a pattern given
+        without it gets it added, so V(1206) and V(+1206) are the same.
     type: str
   search_pattern:
     description:

@@ -44,6 +44,17 @@ options:
     type: str
     choices: [portal, numbers_api]
     default: portal
+  filters:
+    description:
+      - With O(source=numbers_api), only the active numbers that pass these filters, which Sinch applies
+        (C(GET .../activeNumbers)). Keys are C(region_code) (ISO 3166-1 alpha-2, any case), C(type)
+        (V(MOBILE), V(LOCAL), V(TOLL_FREE)) and C(capability) (a list of V(SMS) and/or V(VOICE), any case; a number
+        must have all of them).
+      - Without C(type), each type is listed explicitly, because Sinch's guide says a list without a type holds
+        MOBILE numbers only.
+      - An unknown key, or filters with O(source=portal), fail before any request.
+    type: dict
+    default: {}
 notes:
   - "Host variables of both sources, one shape for both APIs: C(sinch_api) (V(portal) or V(numbers_api), the API the
     number came from), C(e164), C(capabilities) (lower case: V(voice), V(sms)) and C(monthly_cost) (C(amount), a
@@ -202,7 +213,7 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
         """The raw API records: from the inventory cache when enabled and fresh, else from Sinch (then cached)."""
         options = OptionAdapter.from_plugin(self)
         if not self.get_option('cache'):
-            return fetch_records(source, options)
+            return fetch_records(source, options, warn=self.display.warning)
         key = self.get_cache_key(path)
         account = account_fingerprint(source, options)
         if cache:
@@ -213,7 +224,7 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
             # The fingerprint covers the source too: an entry written for other settings of this file is stale.
             if isinstance(entry, dict) and entry.get('account') == account:
                 return entry.get('records') or []
-        records = fetch_records(source, options)
+        records = fetch_records(source, options, warn=self.display.warning)
         self._cache[key] = dict(account=account, records=records)
         return records
 

@@ -10,7 +10,10 @@ Kept apart from the plugin so that the record-to-host rules can be tested withou
 
 from __future__ import annotations
 
+import json
+
 from ansible_collections.sinch.numbers.plugins.module_utils._clients import legacy_client, numbers_api_client
+from ansible_collections.sinch.numbers.plugins.module_utils._errors import SinchInputError
 from ansible_collections.sinch.numbers.plugins.module_utils._phone import active_number_record, legacy_number_record
 from ansible_collections.sinch.numbers.plugins.module_utils._session_cache import cache_key
 
@@ -25,20 +28,60 @@ _ACCOUNT_OPTIONS = {
 UNASSIGNED = 'unassigned'
 
 
-def fetch_records(source, options):
+def fetch_records(source, options, warn=None):
     """The raw API records of every number of ``source``, as a list (one request, or every page).
 
-    ``options`` is an :class:`OptionAdapter`. Raises ``SinchError`` (``SinchInputError`` naming a missing
+    ``options`` is an :class:`OptionAdapter`; ``warn`` receives warnings (e.g. listed per region). Raises ``SinchError`` (``SinchInputError`` naming a missing
     option before any request is sent).
     """
+    filters = numbers_api_filters(options.get('filters'), source)
     if source == 'portal':
         return list(legacy_client(options).list_numbers())
-    return list(numbers_api_client(options).iter_active_numbers())
+    return list(numbers_api_client(options).iter_active_numbers(
+        region_code=filters.get('region_code'), number_type=filters.get('type'), capabilities=filters.get('capability'),
+        warn=warn))
+
+
+FILTERS = ('region_code', 'type', 'capability')
+NUMBER_TYPES = ('MOBILE', 'LOCAL', 'TOLL_FREE')
+
+
+def numbers_api_filters(value, source='numbers_api'):
+    """The ``filters`` option checked (before any request): ``region_code``, ``type``, ``capability``, upper-cased.
+
+    Sinch applies them (``GET .../activeNumbers``); the portal API has no such filters, so they are refused there.
+    """
+    if not value:
+        return {}
+    if not isinstance(value, dict):
+        raise SinchInputError('filters: give a dictionary of region_code, type and capability, not %r.' % (value,))
+    if source != 'numbers_api':
+        raise SinchInputError('filters: only the numbers_api source can filter numbers; leave filters out with source %s.'
+                              % source)
+    unknown = sorted(set(value) - set(FILTERS))
+    if unknown:
+        raise SinchInputError('filters: unknown key(s) %s; the filters are %s.' % (', '.join(unknown), ', '.join(FILTERS)))
+    result = {}
+    if value.get('region_code'):
+        result['region_code'] = str(value['region_code']).strip().upper()
+    if value.get('type'):
+        result['type'] = str(value['type']).strip().upper()
+        if result['type'] not in NUMBER_TYPES:
+            raise SinchInputError('filters.type: %r is not a number type; use MOBILE, LOCAL or TOLL_FREE.' % value['type'])
+    capabilities = value.get('capability')
+    if capabilities:
+        capabilities = [capabilities] if isinstance(capabilities, str) else capabilities
+        result['capability'] = [str(item).strip().upper() for item in capabilities]
+        wrong = [item for item in capabilities if str(item).strip().upper() not in ('SMS', 'VOICE')]
+        if wrong:
+            raise SinchInputError('filters.capability: %r is not a capability; use SMS and/or VOICE (any case).' % wrong[0])
+    return result
 
 
 def account_fingerprint(source, options):
     """A hash of the options that select the account read, so that a cache entry of another account is not used."""
-    return cache_key(source, *(options.get(name) for name in _ACCOUNT_OPTIONS[source]))
+    filters = json.dumps(numbers_api_filters(options.get('filters'), source), sort_keys=True)
+    return cache_key(source, *[options.get(name) for name in _ACCOUNT_OPTIONS[source]] + [filters])
 
 
 def _group_part(value):

@@ -9,16 +9,29 @@ Only this collection may import this file; it is not a public API.
 
 from __future__ import annotations
 
+import copy
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import quote
 
 from ansible_collections.sinch.numbers.plugins.module_utils._auth import send
 from ansible_collections.sinch.numbers.plugins.module_utils._auth_numbers import NumbersBasic, NumbersOAuth2
-from ansible_collections.sinch.numbers.plugins.module_utils._errors import SinchInputError, SinchNotFound
+from ansible_collections.sinch.numbers.plugins.module_utils._errors import (
+    SinchBadAnswer,
+    SinchBadRequest,
+    SinchInputError,
+    SinchNotFound,
+)
 from ansible_collections.sinch.numbers.plugins.module_utils._http import base_url, json_body
 from ansible_collections.sinch.numbers.plugins.module_utils._phone import to_e164
 
 # The largest page Sinch serves; fewer, larger pages mean fewer round trips.
 PAGE_SIZE = 100
+# The types of active numbers (B.3). Listing without a type lists each explicitly: Sinch's guide says a missing
+# type means MOBILE only (modern-apis.md B.8, Conflicts 9).
+NUMBER_TYPES = ('MOBILE', 'LOCAL', 'TOLL_FREE')
+# Page streams listed at once (each on its own connection).
+MAX_STREAMS = 4
 
 
 class NumbersApiClient:
@@ -82,26 +95,102 @@ class NumbersApiClient:
     # Active numbers ------------------------------------------------------------------------
 
     def iter_active_numbers(self, region_code=None, number_type=None, capabilities=None, pattern=None,
-                            search_pattern=None, order_by=None, page_size=PAGE_SIZE):
-        """Every active number of the project matching the filters, following ``nextPageToken`` to the end."""
-        params = _clean({
-            'regionCode': region_code,
-            'type': number_type,
+                            search_pattern=None, order_by=None, page_size=PAGE_SIZE, warn=None):
+        """Every active number of the project matching the filters, following ``nextPageToken`` to the end.
+
+        Without ``number_type`` each type is listed explicitly (B.8: a missing type may mean MOBILE only), the
+        three page streams at once, merged without duplicates in ``order_by`` order. When Sinch answers that
+        ``regionCode`` is required (older API generations, B.8), the numbers are listed per region of
+        ``availableRegions`` and ``warn`` is told so.
+        """
+        base = _clean({
             'capability': list(capabilities) if capabilities else None,
-            'numberPattern.pattern': pattern,
+            'numberPattern.pattern': start_pattern(pattern, search_pattern),
             'numberPattern.searchPattern': search_pattern,
             'orderBy': order_by,
             'pageSize': page_size,
         })
-        seen_tokens = set()
+        types = [number_type] if number_type else list(NUMBER_TYPES)
+        try:
+            found = self._collect_streams([_clean(dict(base, regionCode=region_code, type=kind)) for kind in types])
+        except SinchBadRequest as error:
+            if region_code or not _names_field(error, 'regionCode'):
+                raise
+            regions = sorted(set(region.get('regionCode') for region in self.list_available_regions(
+                [number_type] if number_type else None) if isinstance(region, dict) and region.get('regionCode')))
+            if warn:
+                warn('Sinch requires regionCode to list active numbers, so they were listed per region of '
+                     'availableRegions (%s): a number in a region where Sinch no longer rents numbers is missing.'
+                     % (', '.join(regions) or 'none'))
+            found = self._collect_streams([dict(base, regionCode=region, type=kind) for region in regions for kind in types])
+        unique = {}
+        for number in found:
+            unique.setdefault(number.get('phoneNumber'), number)
+        key = order_by if order_by in ('phoneNumber', 'displayName') else 'phoneNumber'
+        return iter(sorted(unique.values(), key=lambda n: (str(n.get(key) or ''), str(n.get('phoneNumber') or ''))))
+
+    def _page(self, params):
+        page = self.request('GET', '/activeNumbers', params=params, operation='list active numbers')
+        if page is None:
+            page = {}
+        if not isinstance(page, dict) or not isinstance(page.get('activeNumbers') or [], list) \
+                or not all(isinstance(number, dict) for number in page.get('activeNumbers') or []):
+            raise SinchBadAnswer('the answer is not a page of active numbers ({"activeNumbers": [...]}): %.200r' % (page,),
+                                 operation='list active numbers (GET /activeNumbers)')
+        return page
+
+    def _collect(self, params, page=None):
+        """Every number of one page stream, following ``nextPageToken``; ``page`` is its first page when read."""
+        params = dict(params)
+        numbers, seen_tokens = [], set()
         while True:
-            page = self.request('GET', '/activeNumbers', params=params, operation='list active numbers')
-            yield from page.get('activeNumbers') or []
+            page = page if page is not None else self._page(params)
+            numbers.extend(page.get('activeNumbers') or [])
             token = page.get('nextPageToken')
             if not token or token in seen_tokens:
-                return
+                return numbers
             seen_tokens.add(token)
             params['pageToken'] = token
+            page = None
+
+    def _collect_streams(self, streams):
+        """The numbers of independent page streams, read at once on separate connections.
+
+        The first page is read here first: a refusal (e.g. regionCode required) comes before any thread starts,
+        and the credentials (an OAuth2 token) are in place for the others.
+        """
+        first = self._page(streams[0])
+        if len(streams) == 1:
+            return self._collect(streams[0], first)
+        local = threading.local()
+        clones = []
+
+        def collect(params):
+            if not hasattr(local, 'client'):
+                local.client = self._on_own_connection()
+                clones.append(local.client)
+            return local.client._collect(params)
+
+        with ThreadPoolExecutor(max_workers=min(MAX_STREAMS, len(streams))) as pool:
+            futures = [pool.submit(self._collect, streams[0], first)] + [pool.submit(collect, params) for params in streams[1:]]
+            found = [number for future in futures for number in future.result()]
+        sent = getattr(self.transport, 'requests_sent', None)
+        if isinstance(sent, int):
+            self.transport.requests_sent = sent + sum(clone.transport.requests_sent - sent for clone in clones)
+        return found
+
+    def _on_own_connection(self):
+        """A copy of this client with its own HTTP session (sharing the connection pools, which are thread-safe)."""
+        clone = copy.copy(self)
+        transport = clone.transport = copy.copy(self.transport)
+        session = getattr(self.transport, 'session', None)
+        if session is not None:
+            own = type(session)()
+            own.headers.update(session.headers)
+            own.verify, own.cert, own.proxies, own.trust_env = session.verify, session.cert, dict(session.proxies), session.trust_env
+            own.adapters = session.adapters
+            transport.session = own
+        return clone
 
     def get_active_number(self, phone_number):
         """``GET .../activeNumbers/{n}``: the number, or None when it is not active in the project."""
@@ -130,7 +219,7 @@ class NumbersApiClient:
             'regionCode': region_code,
             'type': number_type,
             'capabilities': list(capabilities) if capabilities else None,
-            'numberPattern.pattern': pattern,
+            'numberPattern.pattern': start_pattern(pattern, search_pattern),
             'numberPattern.searchPattern': search_pattern,
             'size': size,
         })
@@ -202,6 +291,26 @@ class NumbersApiClient:
         """``POST .../emergencyAddress:deprovision``; its answer is not read (B.2: no SDK reads it)."""
         self.request('POST', self._number_path('activeNumbers', phone_number, '/emergencyAddress:deprovision'),
                      idempotent=True, expect=None, operation='remove the emergency address of %s' % to_e164(phone_number))
+
+
+def start_pattern(pattern, search_pattern):
+    """A ``START`` pattern with its ``+`` (B.10: Sinch matches the number's beginning with it, ``%2B1206``).
+
+    The user may give ``1206`` or ``+1206``; other search patterns are sent as given.
+    """
+    if pattern is None or search_pattern != 'START':
+        return pattern
+    text = str(pattern).strip()
+    return text if text.startswith('+') or not text else '+' + text
+
+
+def _names_field(error, field):
+    """True when a 400 names ``field`` in its ``BadRequest`` field violations (B.12) or, lacking those, its message."""
+    for detail in error.details or []:
+        for violation in (detail.get('fieldViolations') or []) if isinstance(detail, dict) else []:
+            if isinstance(violation, dict) and violation.get('field') == field:
+                return True
+    return field in str(error.message or '')
 
 
 def _resource_types(error):

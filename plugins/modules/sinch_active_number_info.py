@@ -38,6 +38,8 @@ options:
   type:
     description:
       - Only numbers of this type.
+      - Without it, each type is listed explicitly (three page streams read at once, merged), because Sinch's guide
+        says a list without a type holds MOBILE numbers only.
     type: str
     choices: [MOBILE, LOCAL, TOLL_FREE]
   capability:
@@ -47,6 +49,9 @@ options:
     elements: str
 notes:
   - Pages are followed to the end; a project with many numbers costs one request per 100 numbers.
+  - When Sinch answers that C(regionCode) is required (older generations of the API did), the numbers are listed
+    per region Sinch offers (C(GET .../availableRegions)), with a warning, because a number of a region no longer
+    offered would be missing; give O(region_code) to avoid that.
 """
 
 EXAMPLES = r"""
@@ -201,7 +206,7 @@ def main():
         supports_check_mode=True,
     )
     try:
-        numbers = active_numbers(numbers_api_client(module_options(module)), module.params)
+        numbers = active_numbers(numbers_api_client(module_options(module)), module.params, warn=module.warn)
     except SinchError as error:
         fail_from_error(module, error)
     module.exit_json(changed=False, numbers=numbers)

@@ -175,6 +175,27 @@ def inventory_10k(bench):
               seconds, peak, 'under 2 s, under 150 MB')
 
 
+def inventory_100k_numbers_api(bench):
+    """The inventory plugin on 100,000 numbers, Numbers API source beside the portal source (same count)."""
+    sim('POST', 'reset', {'extra_numbers': 100000})
+    figures = {}
+    for source in ('portal', 'numbers_api'):
+        path = os.path.join(bench.scratch, '%s.sinch_numbers.yml' % source)
+        with open(path, 'w', encoding='utf-8') as handle:
+            handle.write('plugin: sinch.numbers.sinch_numbers\nsource: %s\n' % source)
+        sim('DELETE', 'log')
+        seconds, peak = bench.run('inventory_100k_' + source, 'ansible-inventory', '-i', path, '--graph')
+        figures[source] = (counters(), seconds, peak)
+    seen, seconds, peak = figures['numbers_api']
+    portal_seconds, portal_peak = figures['portal'][1], figures['portal'][2]
+    # Three type streams of 100-number pages (B.8: each type listed explicitly; 100 is the largest page).
+    bench.add('inventory plugin, Numbers API source, 100,025 numbers (`ansible-inventory --graph`)', seen['total'],
+              1003, seen['writes'], seconds, peak, 'within 1.5x the portal source (%.1f s, %.0f MB)'
+              % (portal_seconds, portal_peak), '%.2fx the portal source\'s time, %.2fx its memory' % (
+                  seconds / portal_seconds, peak / portal_peak))
+    sim('POST', 'reset', {})
+
+
 APPLICATIONS = 50
 
 
@@ -340,7 +361,7 @@ def project_numbers_50(bench):
     _latency(0)
 
 
-SCENARIOS = [ten_tasks, info_10k, inventory_10k, role_50, project_numbers_50]
+SCENARIOS = [ten_tasks, info_10k, inventory_10k, role_50, inventory_100k_numbers_api, project_numbers_50]
 
 
 READING = textwrap.dedent('''\

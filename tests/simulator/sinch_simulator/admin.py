@@ -11,6 +11,7 @@ import json
 from .auth import LEGACY_VARIANTS, legacy_variant, parse_legacy_variants
 from .faults import parse_fault
 from .fixture import validate_settings
+from .numbers_api import get_variants, set_variants
 from .routes import ROUTE_NAMES
 from .simulator import Outcome, encode
 
@@ -135,6 +136,8 @@ ENDPOINTS = {
     ("DELETE", "/_sim/faults"): _clear_faults,
     ("GET", "/_sim/legacy_variants"): _get_legacy_variants,
     ("PUT", "/_sim/legacy_variants"): _put_legacy_variants,
+    ("GET", "/_sim/variants"): get_variants,
+    ("POST", "/_sim/variants"): set_variants,
 }
 
 

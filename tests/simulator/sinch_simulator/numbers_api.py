@@ -16,7 +16,7 @@ from urllib.parse import parse_qs
 from . import clock
 from .auth import authenticate_project, key_for_basic
 from .protocol import ApiError, OAuthError, Response, invalid_argument
-from .state import API_CAPABILITIES, API_NUMBER_TYPES, E164_RE, VOICE_TYPES, new_active_number
+from .state import API_CAPABILITIES, API_NUMBER_TYPES, E164_RE, NUMBERS_API_VARIANTS, VOICE_TYPES, new_active_number
 
 SEARCH_PATTERNS = ("START", "CONTAINS", "END")
 ORDER_BY = ("phoneNumber", "displayName")
@@ -27,6 +27,8 @@ PATCH_FIELDS = ("displayName", "smsConfiguration", "voiceConfiguration", "callba
 RENT_FIELDS = ("smsConfiguration", "voiceConfiguration", "callbackUrl")
 RENT_ANY_FIELDS = RENT_FIELDS + ("regionCode", "type", "numberPattern", "capabilities")
 _DIGITS = re.compile(r"^[0-9]+$")
+VOICE_ID_KEYS = {"RTC": "appId", "EST": "trunkId", "FAX": "serviceId"}
+LIST_INDEXES_KEPT = 16
 
 
 def not_found(sim, request):
@@ -81,14 +83,19 @@ def _size(value, default, maximum, field):
 
 
 def _pattern(pattern, search_pattern, field):
-    """Validate a number pattern; return (digits or None, search pattern)."""
+    """Validate a number pattern; return (pattern or None, search pattern). A leading "+" is kept.
+
+    B.10: NODE sends query values unencoded, so its "+" arrives as a space; a leading space counts as "+".
+    """
     search_pattern = _enum(search_pattern, SEARCH_PATTERNS, field + ".searchPattern") or "CONTAINS"
     if pattern is None or pattern == "":
         return None, search_pattern
-    digits = str(pattern).lstrip("+")
-    if not _DIGITS.match(digits):
+    pattern = str(pattern)
+    if pattern.startswith(" "):
+        pattern = "+" + pattern[1:]
+    if not _DIGITS.match(pattern[1:] if pattern.startswith("+") else pattern):
         raise invalid_argument("%s.pattern must contain digits only." % field, field=field + ".pattern")
-    return digits, search_pattern
+    return pattern, search_pattern
 
 
 def _phone(request):
@@ -98,20 +105,38 @@ def _phone(request):
     return phone
 
 
-def _matcher(region, number_type, capabilities, pattern, search_pattern):
+def _pattern_test(pattern, search_pattern, start_needs_plus):
+    """A test of a phone number ("+1206...") against a pattern; None when there is no pattern.
+
+    B.10: with START the pattern is the number's beginning *with* its "+" (``%2B1206``); read literally, "1206"
+    never starts "+1206...", so with ``start_needs_plus`` it matches nothing, as on Sinch [inferred].
+    """
+    if pattern is None:
+        return None
+    digits = pattern.lstrip("+")
+    if search_pattern == "START":
+        if pattern.startswith("+") or not start_needs_plus:
+            return lambda phone: phone[1:].startswith(digits)
+        return lambda phone: False
+    if search_pattern == "END":
+        return lambda phone: phone.endswith(digits)
+    return lambda phone: digits in phone[1:]
+
+
+def _matcher(region, number_type, capabilities, pattern, search_pattern, start_needs_plus=True):
     """A predicate selecting the numbers that pass the given filters (None: no filter).
 
     Built once per request because listing pages through thousands of numbers.
     """
     wanted = frozenset(capabilities)
-    pattern_test = {"START": str.startswith, "END": str.endswith, "CONTAINS": lambda digits, part: part in digits}[search_pattern]
+    pattern_test = _pattern_test(pattern, search_pattern, start_needs_plus)
 
     def matches(number):
         return (
             (region is None or number["regionCode"] == region)
             and (number_type is None or number["type"] == number_type)
             and wanted.issubset(number["capability"])
-            and (pattern is None or pattern_test(number["phoneNumber"][1:], pattern))
+            and (pattern_test is None or pattern_test(number["phoneNumber"]))
         )
 
     return matches
@@ -127,13 +152,14 @@ def _string(value, field):
 
 
 def _sub_object(body, name, allowed):
+    """A configuration object of strings; an explicit null counts as "" (B.0: null overwrites a value)."""
     value = body[name]
     if not isinstance(value, dict):
         raise invalid_argument("%s must be an object." % name, field=name)
     for key in value:
         if key not in allowed:
             raise invalid_argument("Unknown field '%s.%s'." % (name, key), field="%s.%s" % (name, key))
-    return {key: _string(item, "%s.%s" % (name, key)) for key, item in value.items()}
+    return {key: "" if item is None else _string(item, "%s.%s" % (name, key)) for key, item in value.items()}
 
 
 def _changes(body, allowed, capability):
@@ -152,28 +178,138 @@ def _changes(body, allowed, capability):
     if "smsConfiguration" in body:
         changes["smsConfiguration"] = _sub_object(body, "smsConfiguration", ("servicePlanId", "campaignId"))
     if "voiceConfiguration" in body:
-        changes["voiceConfiguration"] = voice = _sub_object(body, "voiceConfiguration", ("type", "appId"))
-        if voice.get("type"):
-            _enum(voice["type"], VOICE_TYPES, "voiceConfiguration.type")
+        changes["voiceConfiguration"] = voice = _sub_object(body, "voiceConfiguration", ("type",) + tuple(VOICE_ID_KEYS.values()))
+        if not voice:
+            # B.6: "an empty configuration object makes the request fail".
+            raise invalid_argument("voiceConfiguration must not be empty.", field="voiceConfiguration")
+        _enum(voice.get("type") or "RTC", VOICE_TYPES, "voiceConfiguration.type")
     for name, needed in (("smsConfiguration", "SMS"), ("voiceConfiguration", "VOICE")):
-        if any(changes.get(name, {}).values()) and needed not in capability:
+        values = [v for k, v in changes.get(name, {}).items() if k != "type"]
+        if any(values) and needed not in capability:
             raise invalid_argument("The number has no %s capability, so %s cannot be set." % (needed, name), field=name)
     return changes
 
 
-def _apply(number, changes):
-    """Apply validated changes; only the fields present change.
+def _sms_target(number):
+    """The SMS plan and campaign a number is headed for: a pending provisioning's, else the ones in effect."""
+    sms = number["smsConfiguration"]
+    scheduled = sms.get("scheduledProvisioning") or {}
+    source = scheduled if scheduled.get("status") in ("WAITING", "IN_PROGRESS") else sms
+    return {"servicePlanId": source.get("servicePlanId") or "", "campaignId": source.get("campaignId") or ""}
 
-    Provisioning is instant in the simulator: a changed SMS configuration is in effect at once
-    and any pending or failed ``scheduledProvisioning`` is cleared.
+
+def _check_sms(world, number, change):
+    """The SMS target after ``change``; refuses a relink without unlinking (B.6) and a campaign without a plan."""
+    current = _sms_target(number)
+    target = dict(current, **change)
+    if world.variants["two_step_moves"]:
+        for key in ("servicePlanId", "campaignId"):
+            if current[key] and target[key] and target[key] != current[key]:
+                raise invalid_argument(
+                    "Number %s is linked to %s %s; unlink it (send \"\") before linking it to %s."
+                    % (number["phoneNumber"], key, current[key], target[key]), field="smsConfiguration." + key)
+    if target["campaignId"] and not target["servicePlanId"]:
+        raise invalid_argument("A campaign needs a service plan: smsConfiguration.servicePlanId is empty.",
+                               field="smsConfiguration.servicePlanId")
+    return target
+
+
+def _voice_target(change):
+    voice_type = change.get("type") or "RTC"
+    target = {"type": voice_type}
+    target.update((key, "") for key in VOICE_ID_KEYS.values())
+    target[VOICE_ID_KEYS[voice_type]] = change.get(VOICE_ID_KEYS[voice_type], "")
+    return target
+
+
+def _in_effect(number, block, target, now):
+    if block == "sms":
+        number["smsConfiguration"].update(target, scheduledProvisioning=None)
+    else:
+        key = VOICE_ID_KEYS[target["type"]]
+        number["voiceConfiguration"] = {"type": target["type"], key: target[key], "lastUpdatedTime": clock.api_iso(now),
+                                        "scheduledVoiceProvisioning": None}
+
+
+def _fails(world):
+    left = world.variants["provisioning_failures"]
+    if left == 0:
+        return False
+    if left > 0:
+        world.variants["provisioning_failures"] = left - 1
+    return True
+
+
+def _failed(number, block, scheduled, world, now):
+    scheduled.update(status="FAILED", lastUpdatedTime=clock.api_iso(now))
+    if block == "sms":
+        # B.4: SMS provisioning fails with errorCodes; B.5: the voice one has no errorCodes.
+        scheduled["errorCodes"] = list(world.variants["provisioning_error_codes"])
+
+
+def _provision(world, project, number, block, target):
+    """Start provisioning ``target``: at once when the delay is 0, else WAITING (then IN_PROGRESS) until it is due.
+
+    B.4/B.5: meanwhile the values in effect stay and the target shows under scheduled(Voice)Provisioning.
     """
+    now = clock.utcnow()
+    key = (project.id, number["phoneNumber"], block)
+    world.provisioning.pop(key, None)
+    delay = world.variants["provisioning_delay"]
+    fails = _fails(world)
+    if block == "sms":
+        scheduled = dict(target, status="WAITING", lastUpdatedTime=clock.api_iso(now), errorCodes=[])
+        number["smsConfiguration"]["scheduledProvisioning"] = scheduled
+    else:
+        scheduled = dict(target, status="WAITING", lastUpdatedTime=clock.api_iso(now))
+        number["voiceConfiguration"]["scheduledVoiceProvisioning"] = scheduled
+    if delay > 0:
+        started = clock.monotonic()
+        world.provisioning[key] = (started, started + delay, fails)
+    elif fails:
+        _failed(number, block, scheduled, world, now)
+    else:
+        _in_effect(number, block, target, now)
+
+
+def settle(world):
+    """Move the pending provisionings along (WAITING, IN_PROGRESS halfway, then done or FAILED when due)."""
+    if not world.provisioning:
+        return
+    now, moment = clock.monotonic(), clock.utcnow()
+    for key, (started, due, fails) in list(world.provisioning.items()):
+        project = world.projects.get(key[0])
+        number = project.active.get(key[1]) if project else None
+        if number is None:
+            del world.provisioning[key]
+            continue
+        if key[2] == "sms":
+            scheduled = number["smsConfiguration"]["scheduledProvisioning"]
+        else:
+            scheduled = number["voiceConfiguration"]["scheduledVoiceProvisioning"]
+        if now >= due:
+            del world.provisioning[key]
+            if fails:
+                _failed(number, key[2], scheduled, world, moment)
+            else:
+                _in_effect(number, key[2], {k: v for k, v in scheduled.items() if k not in ("status", "lastUpdatedTime", "errorCodes")}, moment)
+        elif now >= (started + due) / 2 and scheduled["status"] == "WAITING":
+            scheduled.update(status="IN_PROGRESS", lastUpdatedTime=clock.api_iso(moment))
+
+
+def _apply(world, project, number, changes):
+    """Apply validated changes; only the fields present change. Everything is checked before anything changes."""
+    sms = _check_sms(world, number, changes["smsConfiguration"]) if "smsConfiguration" in changes else None
+    voice = _voice_target(changes["voiceConfiguration"]) if "voiceConfiguration" in changes else None
     for name in ("displayName", "callbackUrl"):
         if name in changes:
             number[name] = changes[name]
-    if changes.get("smsConfiguration"):
-        number["smsConfiguration"].update(changes["smsConfiguration"], scheduledProvisioning=None)
-    if changes.get("voiceConfiguration"):
-        number["voiceConfiguration"].update(changes["voiceConfiguration"], lastUpdatedTime=clock.api_iso(clock.utcnow()), scheduledVoiceProvisioning=None)
+    if "displayName" in changes:
+        project.revision += 1
+    if sms is not None:
+        _provision(world, project, number, "sms", sms)
+    if voice is not None:
+        _provision(world, project, number, "voice", voice)
 
 
 # --- OAuth2 --------------------------------------------------------------------------------
@@ -214,11 +350,34 @@ def _decode_token(token, order_by):
     return tuple(decoded[1:])
 
 
+def _index(world, project, order_by, filters, matches):
+    """The project's numbers passing ``filters``, sorted once and reused for every page while nothing changes.
+
+    Sorting 100,000 numbers for each page made listing quadratic; the index is keyed on the project's revision.
+    """
+    key = (project.id, project.revision, order_by, filters)
+    numbers = world.list_indexes.get(key)
+    if numbers is None:
+        numbers = sorted(filter(matches, project.active.values()), key=lambda n: (n[order_by], n["phoneNumber"]))
+        world.list_indexes[key] = numbers
+        while len(world.list_indexes) > LIST_INDEXES_KEPT:
+            del world.list_indexes[next(iter(world.list_indexes))]
+    return numbers
+
+
 def list_active(sim, request):
     project = authenticate_project(request, sim.world, sim.sessions, request.params["project"])
+    variants = sim.world.variants
+    settle(sim.world)
     region = _query(request, "regionCode")
+    if region is None and variants["region_required"]:
+        raise invalid_argument("regionCode is required.", field="regionCode")
     number_type = _enum(_query(request, "type"), API_NUMBER_TYPES, "type")
-    capabilities = _enums(request.query.get("capability"), API_CAPABILITIES, "capability")
+    if number_type is None and variants["type_default"] == "MOBILE":
+        number_type = "MOBILE"  # SKILLS: "type defaults to MOBILE - omitting it returns only MOBILE numbers" (B.8)
+    # Conflicts 9: "capability" (JAVA, NET, NODE, DEV) and "capabilities" (PY) are both accepted here.
+    names = (request.query.get("capability") or []) + (request.query.get("capabilities") or [])
+    capabilities = tuple(sorted(set(_enums(names, API_CAPABILITIES, "capability"))))
     pattern, search_pattern = _pattern(_query(request, "numberPattern.pattern"), _query(request, "numberPattern.searchPattern"), "numberPattern")
     page_size = _size(_query(request, "pageSize"), DEFAULT_PAGE_SIZE, sim.world.settings["page_size_cap"], "pageSize")
     order_by = _enum(_query(request, "orderBy"), ORDER_BY, "orderBy") or "phoneNumber"
@@ -227,7 +386,9 @@ def list_active(sim, request):
     def sort_key(number):
         return (number[order_by], number["phoneNumber"])
 
-    numbers = sorted(filter(_matcher(region, number_type, capabilities, pattern, search_pattern), project.active.values()), key=sort_key)
+    filters = (region, number_type, capabilities, pattern, search_pattern, variants["start_needs_plus"])
+    numbers = _index(sim.world, project, order_by, filters,
+                     _matcher(region, number_type, capabilities, pattern, search_pattern, variants["start_needs_plus"]))
     start = bisect.bisect_right(numbers, _decode_token(token, order_by), key=sort_key) if token else 0
     page = numbers[start:start + page_size]
     next_token = _encode_token(order_by, sort_key(page[-1])) if start + page_size < len(numbers) else ""
@@ -243,13 +404,15 @@ def _active(project, phone):
 
 def get_active(sim, request):
     project = authenticate_project(request, sim.world, sim.sessions, request.params["project"])
+    settle(sim.world)
     return Response(200, _active(project, _phone(request)))
 
 
 def patch_active(sim, request):
     project = authenticate_project(request, sim.world, sim.sessions, request.params["project"])
+    settle(sim.world)
     number = _active(project, _phone(request))
-    _apply(number, _changes(_json_body(request), PATCH_FIELDS, number["capability"]))
+    _apply(sim.world, project, number, _changes(_json_body(request), PATCH_FIELDS, number["capability"]))
     return Response(200, number)
 
 
@@ -258,6 +421,7 @@ def release_active(sim, request):
     project = authenticate_project(request, sim.world, sim.sessions, request.params["project"])
     phone = _phone(request)
     _active(project, phone)
+    project.revision += 1
     return Response(200, project.active.pop(phone))
 
 
@@ -265,12 +429,18 @@ def release_active(sim, request):
 
 
 def _rent(sim, project, available, body, allowed):
+    if sim.world.variants["trial_account"]:
+        # B.12, JAVA fixture errors/error-trial-account.json.
+        error = ApiError(403, "Trial account is not enabled to rent number", resource=("AvailableNumber", ""))
+        error.details[0]["description"] = error.message
+        raise error
     changes = _changes(body, allowed, available["capability"])
     source = dict(available, money=available["monthlyPrice"])
     number = new_active_number(project.id, source)
-    _apply(number, changes)
+    _apply(sim.world, project, number, changes)
     del sim.world.available[available["phoneNumber"]]
     project.active[number["phoneNumber"]] = number
+    project.revision += 1
     return Response(200, number)
 
 
@@ -282,7 +452,7 @@ def list_available(sim, request):
     pattern, search_pattern = _pattern(_query(request, "numberPattern.pattern"), _query(request, "numberPattern.searchPattern"), "numberPattern")
     size = _size(_query(request, "size"), DEFAULT_AVAILABLE_SIZE, MAX_AVAILABLE_SIZE, "size")
     inventory = sim.world.available
-    matches = _matcher(region, number_type, capabilities, pattern, search_pattern)
+    matches = _matcher(region, number_type, capabilities, pattern, search_pattern, sim.world.variants["start_needs_plus"])
     found = [inventory[p] for p in sorted(inventory) if matches(inventory[p])]
     return Response(200, {"availableNumbers": found[:size]})
 
@@ -322,7 +492,7 @@ def rent_any(sim, request):
         raise invalid_argument("capabilities must be a list.", field="capabilities")
     capabilities = _enums(wanted, API_CAPABILITIES, "capabilities")
     inventory = sim.world.available
-    matches = _matcher(region, number_type, capabilities, pattern, search_pattern)
+    matches = _matcher(region, number_type, capabilities, pattern, search_pattern, sim.world.variants["start_needs_plus"])
     for phone in sorted(inventory):
         if matches(inventory[phone]):
             return _rent(sim, project, inventory[phone], body, RENT_ANY_FIELDS)
@@ -334,3 +504,41 @@ def list_regions(sim, request):
     types = set(_enums(request.query.get("types"), API_NUMBER_TYPES, "types"))
     regions = [r for r in sim.world.regions if not types or types & set(r["types"])]
     return Response(200, {"availableRegions": regions})
+
+
+# --- admin: variants -------------------------------------------------------------------------
+
+
+def _variant_value(name, value):
+    default = NUMBERS_API_VARIANTS[name]
+    if name == "type_default":
+        if value not in ("ALL", "MOBILE"):
+            raise ValueError("type_default must be ALL or MOBILE")
+    elif isinstance(default, bool):
+        if not isinstance(value, bool):
+            raise ValueError("%s must be true or false" % name)
+    elif name == "provisioning_delay":
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+            raise ValueError("provisioning_delay must be a number of seconds >= 0")
+        value = float(value)
+    elif name == "provisioning_failures":
+        if isinstance(value, bool) or not isinstance(value, int) or value < -1:
+            raise ValueError("provisioning_failures must be an integer >= -1 (-1: every provisioning fails)")
+    elif not isinstance(value, list) or not value or not all(isinstance(code, str) and code for code in value):
+        raise ValueError("%s must be a non-empty list of error codes" % name)
+    return value
+
+
+def get_variants(sim, body):
+    """``GET /_sim/variants``: the Numbers API variants in force."""
+    return dict(sim.world.variants)
+
+
+def set_variants(sim, body):
+    """``POST /_sim/variants`` with some of the variants; all are checked before any is set. A reset restores them."""
+    unknown = set(body) - set(NUMBERS_API_VARIANTS)
+    if unknown:
+        raise ValueError("unknown variants: %s (known: %s)" % (", ".join(sorted(unknown)), ", ".join(NUMBERS_API_VARIANTS)))
+    checked = {name: _variant_value(name, value) for name, value in body.items()}
+    sim.world.variants.update(checked)
+    return dict(sim.world.variants)

@@ -23,6 +23,20 @@ SETTINGS_DEFAULTS = {
     "timestamp_tolerance": 900,  # accepted x-timestamp skew, either direction, in seconds
 }
 
+# Numbers API behaviours on which Sinch's sources disagree or which are not instant (modern-apis.md B.4-B.12 and
+# "Conflicts and unknowns"). Each test picks its variant with ``POST /_sim/variants``; a reset restores these
+# defaults. The README says which source each one follows.
+NUMBERS_API_VARIANTS = {
+    "type_default": "ALL",  # listing activeNumbers without type: ALL types, or MOBILE only (SKILLS, B.8)
+    "region_required": False,  # listing activeNumbers without regionCode: 400 INVALID_ARGUMENT (older SDKs, B.8)
+    "start_needs_plus": True,  # START patterns match only with their "+" (B.10); a leading space counts as "+"
+    "two_step_moves": True,  # relinking an SMS plan/campaign without unlinking first: 400 (B.6)
+    "provisioning_delay": 0.0,  # seconds a rent/PATCH stays WAITING/IN_PROGRESS (0: applied at once) (B.4, B.5)
+    "provisioning_failures": 0,  # how many of the next provisionings end FAILED (-1: all of them)
+    "provisioning_error_codes": ["SMS_PROVISIONING_FAILED"],  # the errorCodes of a FAILED SMS provisioning
+    "trial_account": False,  # :rent and :rentAny answer 403 PERMISSION_DENIED (B.12)
+}
+
 LEGACY_CAPABILITIES = ("voice", "sms")
 API_CAPABILITIES = ("SMS", "VOICE")
 API_NUMBER_TYPES = ("MOBILE", "LOCAL", "TOLL_FREE")
@@ -161,6 +175,7 @@ class Project:
     id: str
     keys: dict  # key_id -> key_secret
     active: dict = field(default_factory=dict)  # phoneNumber -> active number dict
+    revision: int = 0  # bumped whenever a number comes, goes or is renamed: list indexes are keyed on it
 
 
 def new_active_number(project_id, source, charge_date=None):
@@ -205,6 +220,9 @@ class World:
         self.projects = {}  # id -> Project
         self.available = {}  # phoneNumber -> available number dict (one global inventory)
         self.regions = []
+        self.variants = copy.deepcopy(NUMBERS_API_VARIANTS)
+        self.provisioning = {}  # (project id, phoneNumber, "sms" | "voice") -> (start, due, fails) of a pending one
+        self.list_indexes = {}  # (project id, revision, order, filters) -> sorted matching numbers
 
     # --- legacy -----------------------------------------------------------------------------
 

@@ -7,6 +7,8 @@
 from __future__ import annotations
 
 import json
+import threading
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import requests
@@ -21,6 +23,20 @@ class Recorder(requests.adapters.BaseAdapter):
         super().__init__()
         self.script = []
         self.calls = []
+        # Per-type scripts for listing active numbers, whose type streams are read at once on several threads.
+        self.streams = {}
+        self.lock = threading.Lock()
+
+    def stream(self, number_type, *bodies):
+        """Answer ``GET .../activeNumbers?type=<number_type>`` with these pages (200) in order, apart from the script."""
+        self.streams.setdefault(number_type, []).extend((200, body, {}) for body in bodies)
+        return self
+
+    def other_types_empty(self, *types):
+        """The LOCAL and TOLL_FREE streams (or ``types``) of an active-number listing answer one empty page."""
+        for number_type in types or ('LOCAL', 'TOLL_FREE'):
+            self.stream(number_type, {'activeNumbers': [], 'nextPageToken': '', 'totalSize': 0})
+        return self
 
     def add(self, status=200, body=None, headers=None):
         self.script.append((status, body, headers or {}))
@@ -31,10 +47,13 @@ class Recorder(requests.adapters.BaseAdapter):
         return self
 
     def send(self, request, **kwargs):
-        self.calls.append(request)
-        if not self.script:
-            raise AssertionError('unexpected request %s %s' % (request.method, request.url))
-        item = self.script.pop(0)
+        with self.lock:
+            self.calls.append(request)
+            kind = parse_qs(urlsplit(request.url).query).get('type', [None])[0]
+            script = self.streams[kind] if kind in self.streams and '/activeNumbers?' in request.url else self.script
+            if not script:
+                raise AssertionError('unexpected request %s %s' % (request.method, request.url))
+            item = script.pop(0)
         if isinstance(item, Exception):
             raise item
         status, body, headers = item

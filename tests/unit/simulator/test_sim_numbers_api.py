@@ -95,7 +95,9 @@ def test_paging_survives_a_release_between_pages(numbers):
         ({"regionCode": "SE"}, 5),
         ({"regionCode": "US", "type": "TOLL_FREE"}, 2),
         ({"capability": ["SMS", "VOICE"]}, 10),
-        ({"numberPattern.pattern": "4477009001", "numberPattern.searchPattern": "START"}, 6),
+        ({"numberPattern.pattern": "+4477009001", "numberPattern.searchPattern": "START"}, 6),
+        ({"numberPattern.pattern": " 4477009001", "numberPattern.searchPattern": "START"}, 6),
+        ({"numberPattern.pattern": "4477009001", "numberPattern.searchPattern": "START"}, 0),
         ({"numberPattern.pattern": "0101", "numberPattern.searchPattern": "END"}, 3),
         ({"numberPattern.pattern": "55501"}, 14),
     ],
@@ -142,6 +144,7 @@ def test_patch_changes_only_given_fields(numbers):
 
 def test_patch_sms_plan_clears_failed_provisioning(numbers):
     url = numbers.base + "/activeNumbers/%2B12025550105"
+    assert numbers.patch(url, json={"smsConfiguration": {"servicePlanId": ""}}).status_code == 200
     after = numbers.patch(url, json={"smsConfiguration": {"servicePlanId": "2b7e4c1f9a8d4e6b8c0f1a2d3e4b5c6d"}}).json()
     assert after["smsConfiguration"]["servicePlanId"] == "2b7e4c1f9a8d4e6b8c0f1a2d3e4b5c6d"
     assert after["smsConfiguration"]["scheduledProvisioning"] is None

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import os
+import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -163,10 +164,14 @@ def test_portal_looks_the_organisation_up_when_not_given(parse, recorder):
 def test_numbers_api_every_page(parse, recorder):
     for page in ACTIVE_PAGES:
         recorder.add(200, page)
+    recorder.other_types_empty()
     inventory = parse(NUMBERS_API)
 
-    assert [parse_qs(urlsplit(c.url).query) for c in recorder.calls] == [
-        {'pageSize': ['100']}, {'pageSize': ['100'], 'pageToken': ['p2']}]
+    # Each type is listed explicitly (B.8: a list without type may hold MOBILE numbers only).
+    queries = [parse_qs(urlsplit(c.url).query) for c in recorder.calls]
+    assert [q for q in queries if q['type'] == ['MOBILE']] == [
+        {'pageSize': ['100'], 'type': ['MOBILE']}, {'pageSize': ['100'], 'type': ['MOBILE'], 'pageToken': ['p2']}]
+    assert sorted(q['type'][0] for q in queries) == ['LOCAL', 'MOBILE', 'MOBILE', 'TOLL_FREE']
     assert all(urlsplit(c.url).path == '/v1/projects/proj-1/activeNumbers' for c in recorder.calls)
     assert sorted(inventory.hosts) == ['+12025550101', '+12025550102', '+447700900101']
     hq = host_vars(inventory, '+12025550101')
@@ -180,6 +185,7 @@ def test_numbers_api_every_page(parse, recorder):
 def test_numbers_api_groups(parse, recorder):
     for page in ACTIVE_PAGES:
         recorder.add(200, page)
+    recorder.other_types_empty()
     inventory = parse(NUMBERS_API)
 
     assert members(inventory, 'capability_sms') == ['+12025550101', '+12025550102']
@@ -194,7 +200,7 @@ def test_numbers_api_groups(parse, recorder):
 def test_numbers_api_does_not_need_the_portal_options(parse, recorder, monkeypatch):
     monkeypatch.setenv('SINCH_KEY_ID', 'key-1')
     monkeypatch.setenv('SINCH_KEY_SECRET', 'very-secret')
-    recorder.add(200, {'activeNumbers': [], 'totalSize': 0})
+    recorder.add(200, {'activeNumbers': [], 'totalSize': 0}).other_types_empty()
     inventory = parse(dict(NUMBERS_API, key_id=None, key_secret=None))
     assert list(inventory.hosts) == []
     assert recorder.calls[0].headers['Authorization'].startswith('Basic ')
@@ -205,6 +211,7 @@ def test_numbers_api_does_not_need_the_portal_options(parse, recorder, monkeypat
 def test_compose_groups_and_keyed_groups(parse, recorder):
     for page in ACTIVE_PAGES:
         recorder.add(200, page)
+    recorder.other_types_empty()
     inventory = parse(dict(
         NUMBERS_API,
         compose={'label': "display_name | default(e164, true)", 'price': 'money.amount | float',
@@ -289,8 +296,10 @@ def test_cache_of_another_source_or_account_is_not_used(parse, recorder, tmp_pat
     recorder.add(200, RENTED)
     parse(cached(PORTAL, tmp_path))
     recorder.add(200, ACTIVE_PAGES[1] if 'source' in change else [])
+    if 'source' in change:
+        recorder.other_types_empty()
     parse(cached(dict(PORTAL, **change), tmp_path))
-    assert len(recorder.calls) == 4
+    assert len(recorder.calls) == (6 if 'source' in change else 4)
 
 
 # Credentials and errors --------------------------------------------------------------------
@@ -372,6 +381,7 @@ def test_examples_work_strictly(parse, recorder, monkeypatch, tmp_path, example)
     if example.get('source') == 'numbers_api':
         for page in ACTIVE_PAGES:
             recorder.add(200, page)
+        recorder.other_types_empty()
     else:
         script_login(recorder)
         recorder.add(200, RENTED)
@@ -379,3 +389,25 @@ def test_examples_work_strictly(parse, recorder, monkeypatch, tmp_path, example)
     inventory = parse(dict(example, strict=True))
     assert len(inventory.hosts) == 3
     assert example.get('source') == 'numbers_api' or recorder.json_body(0) == {'password': 's3cret-password'}
+
+
+# filters (Numbers API source) ----------------------------------------------------------------
+
+
+def test_filters_are_sent_to_sinch(parse, recorder):
+    recorder.add(200, ACTIVE_PAGES[1])
+    parse(dict(NUMBERS_API, filters={'region_code': 'gb', 'type': 'mobile', 'capability': ['voice']}))
+    assert [parse_qs(urlsplit(c.url).query) for c in recorder.calls] == [
+        {'regionCode': ['GB'], 'type': ['MOBILE'], 'capability': ['VOICE'], 'pageSize': ['100']}]
+
+
+@pytest.mark.parametrize('config, says', [
+    (dict(NUMBERS_API, filters={'country': 'US'}), 'filters: unknown key(s) country; the filters are region_code, type, capability.'),
+    (dict(NUMBERS_API, filters={'type': 'FIXED'}), "filters.type: 'FIXED' is not a number type"),
+    (dict(NUMBERS_API, filters={'capability': ['fax']}), "filters.capability: 'fax' is not a capability"),
+    (dict(PORTAL, filters={'type': 'LOCAL'}), 'filters: only the numbers_api source can filter numbers'),
+])
+def test_bad_filters_fail_before_any_request(parse, recorder, config, says):
+    with pytest.raises(AnsibleParserError, match=re.escape(says)):
+        parse(config)
+    assert recorder.calls == []

@@ -12,6 +12,9 @@ import pytest
 
 from ansible_collections.sinch.numbers.plugins.module_utils._errors import (
     SinchAuthError,
+    SinchBadAnswer,
+    SinchBadRequest,
+    SinchError,
     SinchInputError,
     SinchNotFound,
     SinchServerError,
@@ -100,15 +103,17 @@ def test_pager_follows_next_page_token(transport, recorder):
                                          pattern='415', search_pattern='START', page_size=2))
     assert [n['phoneNumber'] for n in found] == ['+1', '+2', '+3', '+4', '+5']
     assert [query(c).get('pageToken') for c in recorder.calls] == [None, ['p2'], ['p3']]
+    # As Sinch's SDKs send it: singular capability, repeated; a START pattern with its "+" (%2B, B.10).
     assert query(recorder.calls[0]) == {'regionCode': ['US'], 'type': ['LOCAL'], 'capability': ['SMS', 'VOICE'],
-                                        'numberPattern.pattern': ['415'], 'numberPattern.searchPattern': ['START'],
+                                        'numberPattern.pattern': ['+415'], 'numberPattern.searchPattern': ['START'],
                                         'pageSize': ['2']}
+    assert 'numberPattern.pattern=%2B415' in recorder.calls[0].url and 'capability=SMS&capability=VOICE' in recorder.calls[0].url
 
 
 def test_pager_stops_on_a_repeated_token(transport, recorder):
     recorder.add(200, {'activeNumbers': [{'phoneNumber': '+1'}], 'nextPageToken': 'same'})
     recorder.add(200, {'activeNumbers': [{'phoneNumber': '+2'}], 'nextPageToken': 'same'})
-    assert len(list(client(transport, auth_method='basic').iter_active_numbers())) == 2
+    assert len(list(client(transport, auth_method='basic').iter_active_numbers(number_type='MOBILE'))) == 2
     assert len(recorder.calls) == 2
 
 
@@ -177,3 +182,85 @@ def test_url_options_are_checked_before_any_request(transport, recorder, option,
         client(transport, **{option: value})
     assert str(caught.value).startswith('%s: give the base URL of the service, with http:// or https://' % option)
     assert recorder.calls == []
+
+
+# Listing without a type, and when Sinch requires regionCode (modern-apis.md B.8, B.12) ---------------------
+
+
+def _page(*phones, token=''):
+    return {'activeNumbers': [{'phoneNumber': p, 'displayName': p[-1]} for p in phones], 'nextPageToken': token,
+            'totalSize': len(phones)}
+
+
+def test_without_type_each_type_is_listed_and_merged_without_duplicates(transport, recorder):
+    recorder.add(200, _page('+3', '+1', token='m2')).add(200, _page('+5'))
+    recorder.stream('LOCAL', _page('+2', '+1')).stream('TOLL_FREE', _page('+4', token='t2'), _page('+6'))
+    found = list(client(transport, auth_method='basic').iter_active_numbers())
+    assert [n['phoneNumber'] for n in found] == ['+1', '+2', '+3', '+4', '+5', '+6']
+    assert query(recorder.calls[0])['type'] == ['MOBILE'] and len(recorder.calls) == 5
+    assert transport.requests_sent == 5
+
+
+def test_each_stream_has_its_own_session_sharing_the_connection_pools(transport):
+    api = client(transport, auth_method='basic')
+    clone = api._on_own_connection()
+    assert clone.transport is not transport and clone.transport.session is not transport.session
+    assert clone.transport.session.adapters is transport.session.adapters
+    assert clone.transport.session.verify == transport.session.verify and clone.project_id == api.project_id
+
+
+def test_regions_are_listed_one_by_one_when_sinch_requires_region_code(transport, recorder):
+    required = {'error': {'code': 400, 'message': 'regionCode is required.', 'status': 'INVALID_ARGUMENT',
+                          'details': [{'type': 'BadRequest', 'fieldViolations': [
+                              {'field': 'regionCode', 'description': 'regionCode is required.'}]}]}}
+    recorder.add(400, required)
+    recorder.add(200, {'availableRegions': [{'regionCode': 'US', 'regionName': 'United States', 'types': ['LOCAL']},
+                                            {'regionCode': 'SE', 'regionName': 'Sweden', 'types': ['MOBILE']}]})
+    recorder.add(200, _page('+467')).add(200, _page('+1999'))
+    recorder.stream('LOCAL', _page('+1202'), _page()).stream('TOLL_FREE', _page(), _page('+1800'))
+    warned = []
+    found = list(client(transport, auth_method='basic').iter_active_numbers(warn=warned.append))
+    assert sorted(n['phoneNumber'] for n in found) == ['+1202', '+1800', '+1999', '+467']
+    assert urlsplit(recorder.calls[1].url).path.endswith('/availableRegions')
+    assert sorted((query(c)['regionCode'][0], query(c)['type'][0]) for c in recorder.calls[2:]) == [
+        ('SE', 'LOCAL'), ('SE', 'MOBILE'), ('SE', 'TOLL_FREE'), ('US', 'LOCAL'), ('US', 'MOBILE'), ('US', 'TOLL_FREE')]
+    assert warned == ['Sinch requires regionCode to list active numbers, so they were listed per region of availableRegions '
+                      '(SE, US): a number in a region where Sinch no longer rents numbers is missing.']
+
+
+def test_another_bad_request_is_not_taken_for_a_missing_region(transport, recorder):
+    recorder.add(400, {'error': {'code': 400, 'message': 'Invalid value', 'status': 'INVALID_ARGUMENT',
+                                 'details': [{'type': 'BadRequest', 'fieldViolations': [{'field': 'pageSize'}]}]}})
+    with pytest.raises(SinchBadRequest):
+        list(client(transport, auth_method='basic').iter_active_numbers(number_type='LOCAL'))
+    assert len(recorder.calls) == 1
+
+
+@pytest.mark.parametrize('answer', [[], {'activeNumbers': {'+1': {}}}, {'activeNumbers': ['+1']}])
+def test_a_page_of_another_shape_is_never_read_as_empty(transport, recorder, answer):
+    recorder.add(200, answer)
+    with pytest.raises(SinchBadAnswer):
+        list(client(transport, auth_method='basic').iter_active_numbers(number_type='LOCAL'))
+
+
+@pytest.mark.parametrize('pattern, sent', [('1206', '+1206'), ('+1206', '+1206'), (' 1206', '+1206')])
+def test_start_patterns_get_their_plus(transport, recorder, pattern, sent):
+    recorder.add(200, {'availableNumbers': []})
+    client(transport, auth_method='basic').list_available_numbers('US', 'LOCAL', pattern=pattern, search_pattern='START')
+    assert query(recorder.calls[0])['numberPattern.pattern'] == [sent] and '%2B1206' in recorder.calls[0].url
+
+
+def test_other_patterns_are_sent_as_given(transport, recorder):
+    recorder.add(200, {'availableNumbers': []})
+    client(transport, auth_method='basic').list_available_numbers('US', 'LOCAL', pattern='1206', search_pattern='END',
+                                                                  capabilities=['SMS', 'VOICE'])
+    # Plural "capabilities" on availableNumbers, as every SDK sends it (B.9).
+    assert query(recorder.calls[0])['numberPattern.pattern'] == ['1206']
+    assert query(recorder.calls[0])['capabilities'] == ['SMS', 'VOICE']
+
+
+def test_a_failing_stream_fails_the_listing(transport, recorder):
+    recorder.add(200, _page('+1')).stream('LOCAL', _page('+2'))
+    recorder.streams['TOLL_FREE'] = [(403, {'error': {'code': 403, 'message': 'no', 'status': 'PERMISSION_DENIED'}}, {})]
+    with pytest.raises(SinchError, match='PERMISSION_DENIED'):
+        list(client(transport, auth_method='basic').iter_active_numbers())

@@ -54,14 +54,13 @@ def calls(recorder):
 @pytest.mark.parametrize('option, value, body', [
     ('display_name', 'Alerts EU', {'displayName': 'Alerts EU'}),
     ('display_name', '', {'displayName': ''}),
-    ('sms_service_plan_id', 'plan-b', {'smsConfiguration': {'servicePlanId': 'plan-b', 'campaignId': 'camp-a'}}),
     ('sms_campaign_id', '', {'smsConfiguration': {'servicePlanId': 'plan-a', 'campaignId': ''}}),
     ('voice_app_id', 'app-b', {'voiceConfiguration': {'type': 'RTC', 'appId': 'app-b'}}),
     ('callback_url', 'https://hooks.example/b', {'callbackUrl': 'https://hooks.example/b'}),
 ])
 def test_patch_sends_only_the_field_that_differs(run_module, recorder, option, value, body):
     recorder.add(200, ACTIVE).add(200, active(**body))
-    result = run_module(main, dict(CONNECTION, phone_number=NUMBER, **{option: value}))
+    result = run_module(main, dict(CONNECTION, phone_number=NUMBER, **{option: value}), diff=True)
     assert calls(recorder) == [('GET', ACTIVE_URL), ('PATCH', ACTIVE_URL)]
     assert recorder.json_body(1) == body
     assert result['changed'] is True and result['msg'] == '%s: updated %s.' % (NUMBER, option)
@@ -103,31 +102,13 @@ def test_app_id_on_a_fax_number_switches_it_to_rtc(run_module, recorder):
     assert recorder.json_body(1) == {'voiceConfiguration': {'type': 'RTC', 'appId': 'app-a'}}
 
 
-def test_failed_provisioning_is_a_warning_with_its_codes(run_module, recorder):
-    failed = {'servicePlanId': 'plan-b', 'campaignId': 'camp-b', 'status': 'FAILED',
-              'lastUpdatedTime': '2024-03-01T10:15:00.000Z', 'errorCodes': ['CAMPAIGN_NOT_AVAILABLE', 'X2']}
-    recorder.add(200, active(smsConfiguration={'scheduledProvisioning': failed}))
-    result = run_module(main, dict(CONNECTION, phone_number=NUMBER, display_name='Alerts'))
-    assert result['changed'] is False and len(recorder.calls) == 1
-    assert warnings(result) == [
-        "+12025550102: the SMS provisioning of servicePlanId plan-b, campaignId camp-b FAILED (at 2024-03-01T10:15:00.000Z), "
-        "error codes: CAMPAIGN_NOT_AVAILABLE, X2. Still in effect: servicePlanId 'plan-a', campaignId 'camp-a'. "
-        "Fix the cause in Sinch, then re-run to provision again."]
-
-
-def test_failed_provisioning_in_check_mode_shows_what_is_in_effect_now(run_module, recorder):
-    failed = {'servicePlanId': 'plan-b', 'status': 'FAILED', 'errorCodes': ['CAMPAIGN_NOT_AVAILABLE']}
-    recorder.add(200, active(smsConfiguration={'scheduledProvisioning': failed}))
-    result = run_module(main, dict(CONNECTION, phone_number=NUMBER, sms_campaign_id='camp-b'), check_mode=True)
-    assert result['changed'] is True and "Still in effect: servicePlanId 'plan-a', campaignId 'camp-a'." in warnings(result)[0]
-
-
 def test_rent_passes_the_configuration_then_names_the_number(run_module, recorder):
     rented = {'phoneNumber': '+12065550101', 'displayName': '', 'smsConfiguration': {'servicePlanId': 'plan-a'},
               'voiceConfiguration': {'type': 'RTC', 'appId': 'app-a'}, 'callbackUrl': 'https://hooks.example/a'}
     recorder.add(404, NOT_FOUND).add(200, AVAILABLE).add(200, rented).add(200, dict(rented, displayName='Support'))
     result = run_module(main, dict(CONNECTION, phone_number='12065550101', display_name='Support', sms_service_plan_id='plan-a',
-                                   voice_app_id='app-a', callback_url='https://hooks.example/a'))
+                                   voice_app_id='app-a', callback_url='https://hooks.example/a', max_monthly_cost=2.0),
+                        diff=True)
     assert calls(recorder) == [('GET', BASE + '/activeNumbers/%2B12065550101'), ('GET', BASE + '/availableNumbers/%2B12065550101'),
                                ('POST', RENT_URL), ('PATCH', BASE + '/activeNumbers/%2B12065550101')]
     assert recorder.json_body(2) == {'smsConfiguration': {'servicePlanId': 'plan-a'}, 'callbackUrl': 'https://hooks.example/a',
@@ -140,13 +121,14 @@ def test_rent_passes_the_configuration_then_names_the_number(run_module, recorde
 
 def test_rent_without_options_sends_an_empty_body(run_module, recorder):
     recorder.add(404, NOT_FOUND).add(200, AVAILABLE).add(200, {'phoneNumber': '+12065550101'})
-    result = run_module(main, dict(CONNECTION, phone_number='+12065550101'))
+    result = run_module(main, dict(CONNECTION, phone_number='+12065550101', max_monthly_cost=float('inf')))
     assert recorder.calls[2].body == b'{}' and result['changed'] is True
 
 
 def test_rent_in_check_mode_writes_nothing(run_module, recorder):
     recorder.add(404, NOT_FOUND).add(200, AVAILABLE)
-    result = run_module(main, dict(CONNECTION, phone_number='+12065550101', display_name='Support'), check_mode=True)
+    result = run_module(main, dict(CONNECTION, phone_number='+12065550101', display_name='Support', max_monthly_cost=2),
+                        check_mode=True, diff=True)
     assert [c.method for c in recorder.calls] == ['GET', 'GET']
     assert result['changed'] is True and result['msg'].startswith('Check mode: would rent +12065550101 (setup USD 0.00')
     assert result['number']['display_name'] == 'Support' and result['number']['money']['amount'] == '2.00'
@@ -155,7 +137,7 @@ def test_rent_in_check_mode_writes_nothing(run_module, recorder):
 
 def test_rent_that_needs_documents_warns(run_module, recorder):
     recorder.add(404, NOT_FOUND).add(200, dict(AVAILABLE, supportingDocumentationRequired=True))
-    result = run_module(main, dict(CONNECTION, phone_number='+12065550101'), check_mode=True)
+    result = run_module(main, dict(CONNECTION, phone_number='+12065550101', max_monthly_cost=2), check_mode=True)
     assert warnings(result) == ['+12065550101 needs supporting documentation (e.g. proof of address) before Sinch completes '
                                 'the rental: provide it in the Sinch dashboard.']
 
@@ -169,7 +151,7 @@ def test_neither_active_nor_available_fails(run_module, recorder):
 
 def test_release(run_module, recorder):
     recorder.add(200, ACTIVE).add(200, ACTIVE)
-    result = run_module(main, dict(CONNECTION, phone_number=NUMBER, state='absent', display_name='ignored'))
+    result = run_module(main, dict(CONNECTION, phone_number=NUMBER, state='absent', display_name='ignored'), diff=True)
     assert calls(recorder) == [('GET', ACTIVE_URL), ('POST', ACTIVE_URL + ':release')]
     assert recorder.calls[1].body in (None, b'')
     assert result['changed'] is True and result['number']['display_name'] == 'Alerts'
@@ -206,7 +188,7 @@ def test_lost_rent_answer_is_resolved_by_reading_the_number(run_module, recorder
     recorder.add(404, NOT_FOUND).add(200, AVAILABLE)
     _answer(recorder, lost)
     recorder.add(*((200, dict(ACTIVE, phoneNumber='+12065550101')) if went_through else (404, NOT_FOUND)))
-    result = run_module(main, dict(CONNECTION, phone_number='+12065550101'))
+    result = run_module(main, dict(CONNECTION, phone_number='+12065550101', max_monthly_cost=9))
     assert [c.method for c in recorder.calls] == ['GET', 'GET', 'POST', 'GET'] and sleeps == []
     if went_through:
         assert result['changed'] is True and 'was lost' in warnings(result)[0] and 'it was rented' in warnings(result)[0]
@@ -239,7 +221,7 @@ def test_a_timed_out_write_is_not_called_harmless(run_module, recorder, state, v
         recorder.add(200, ACTIVE)
     recorder.fail(requests.exceptions.ReadTimeout('read timed out'))
     recorder.add(*((404, NOT_FOUND) if state == 'present' else (200, ACTIVE)))
-    result = run_module(main, dict(CONNECTION, phone_number=NUMBER, state=state))
+    result = run_module(main, dict(CONNECTION, phone_number=NUMBER, state=state, max_monthly_cost=9))
     assert result['failed'] is True and 'nothing happened' not in result['msg']
     assert 'Raise the timeout option' in result['msg']
     assert 'when read right after, but Sinch may still complete a %s that timed out' % verb in result['msg']
@@ -298,3 +280,235 @@ def test_unknown_project_fails_instead_of_releasing_nothing(run_module, recorder
     assert result['msg'] == ('Sinch refused to read active number +12025550102 (GET /v1/projects/proj-1/activeNumbers/%2B12025550102): '
                              'Project proj-1 not found. [NOT_FOUND]. Check project_id (option or SINCH_PROJECT_ID): it must be '
                              'the project of key_id.')
+
+
+# Version 0.2: money, two-step moves, voice types, asynchronous provisioning ------------------------------
+
+
+@pytest.fixture
+def waits(monkeypatch):
+    from ansible_collections.sinch.numbers.plugins.module_utils import _active_number
+    slept = []
+    monkeypatch.setattr(_active_number, '_sleep', slept.append)
+    return slept
+
+
+@pytest.mark.parametrize('check_mode', [False, True])
+def test_rent_without_a_ceiling_is_refused_before_renting(run_module, recorder, check_mode):
+    recorder.add(404, NOT_FOUND).add(200, dict(AVAILABLE, paymentIntervalMonths=3))
+    result = run_module(main, dict(CONNECTION, phone_number='+12065550101', display_name='x'), check_mode=check_mode)
+    assert [c.method for c in recorder.calls] == ['GET', 'GET'] and result['failed'] is True
+    assert result['msg'].startswith('max_monthly_cost: this run would rent number +12065550101 (setup USD 0.00, then USD 2.00 '
+                                    'every 3 month(s); monthlyPrice USD 2.00, paymentIntervalMonths 3, setupPrice USD 0.00) '
+                                    'for 2.00 USD a month')
+
+
+def test_rent_above_the_ceiling_is_refused(run_module, recorder):
+    recorder.add(404, NOT_FOUND).add(200, AVAILABLE)
+    result = run_module(main, dict(CONNECTION, phone_number='+12065550101', max_monthly_cost=1.5))
+    assert len(recorder.calls) == 2 and result['failed'] is True
+    assert 'renting number +12065550101' in result['msg'] and 'more than max_monthly_cost 1.50' in result['msg']
+
+
+@pytest.mark.parametrize('value', [float('nan'), -1])
+def test_an_unusable_ceiling_is_refused_before_any_request(run_module, recorder, value):
+    result = run_module(main, dict(CONNECTION, phone_number='+12065550101', max_monthly_cost=value))
+    assert recorder.calls == [] and result['failed'] is True and result['msg'].startswith('max_monthly_cost: ')
+
+
+def test_an_active_number_needs_no_ceiling(run_module, recorder):
+    recorder.add(200, ACTIVE)
+    result = run_module(main, dict(CONNECTION, phone_number=NUMBER, display_name='Alerts'))
+    assert result['changed'] is False and len(recorder.calls) == 1
+
+
+def test_a_trial_account_rent_reaches_the_user_with_sinch_message(run_module, recorder):
+    trial = {'error': {'code': 403, 'message': 'Trial account is not enabled to rent number', 'status': 'PERMISSION_DENIED',
+                       'details': [{'type': 'ResourceInfo', 'resourceType': 'AvailableNumber', 'resourceName': '', 'owner': '',
+                                    'description': 'Trial account is not enabled to rent number'}]}}
+    recorder.add(404, NOT_FOUND).add(200, AVAILABLE).add(403, trial)
+    result = run_module(main, dict(CONNECTION, phone_number='+12065550101', max_monthly_cost=5))
+    assert result['failed'] is True and len(recorder.calls) == 3
+    assert 'Trial account is not enabled to rent number [PERMISSION_DENIED]' in result['msg']
+    assert result['msg'].endswith('(a trial account cannot rent numbers: upgrade it in the Sinch dashboard). Nothing was rented.')
+
+
+def test_a_plan_move_unlinks_first_then_links(run_module, recorder):
+    recorder.add(200, ACTIVE).add(200, active(smsConfiguration={'servicePlanId': '', 'campaignId': ''}))
+    recorder.add(200, active(smsConfiguration={'servicePlanId': 'plan-b'}))
+    result = run_module(main, dict(CONNECTION, phone_number=NUMBER, sms_service_plan_id='plan-b'), diff=True)
+    assert calls(recorder) == [('GET', ACTIVE_URL), ('PATCH', ACTIVE_URL), ('PATCH', ACTIVE_URL)]
+    assert recorder.json_body(1) == {'smsConfiguration': {'servicePlanId': '', 'campaignId': ''}}
+    assert recorder.json_body(2) == {'smsConfiguration': {'servicePlanId': 'plan-b', 'campaignId': 'camp-a'}}
+    assert result['msg'] == NUMBER + ': updated sms_service_plan_id (unlinked first, then linked: 2 requests).'
+    assert result['diff']['after']['sms_service_plan_id'] == 'plan-b'
+
+
+def test_a_campaign_move_unlinks_the_campaign_first_and_keeps_the_plan(run_module, recorder):
+    recorder.add(200, ACTIVE).add(200, active(smsConfiguration={'campaignId': ''}))
+    recorder.add(200, active(smsConfiguration={'campaignId': 'camp-b'}))
+    run_module(main, dict(CONNECTION, phone_number=NUMBER, sms_campaign_id='camp-b', display_name='New'))
+    assert recorder.json_body(1) == {'displayName': 'New', 'smsConfiguration': {'servicePlanId': 'plan-a', 'campaignId': ''}}
+    assert recorder.json_body(2) == {'smsConfiguration': {'servicePlanId': 'plan-a', 'campaignId': 'camp-b'}}
+
+
+def test_a_first_plan_is_one_request(run_module, recorder):
+    recorder.add(200, active(smsConfiguration={'servicePlanId': '', 'campaignId': ''})).add(200, ACTIVE)
+    run_module(main, dict(CONNECTION, phone_number=NUMBER, sms_service_plan_id='plan-a', sms_campaign_id='camp-a'))
+    assert [c.method for c in recorder.calls] == ['GET', 'PATCH']
+    assert recorder.json_body(1) == {'smsConfiguration': {'servicePlanId': 'plan-a', 'campaignId': 'camp-a'}}
+
+
+@pytest.mark.parametrize('args, says', [
+    (dict(sms_campaign_id='camp-b'), 'sms_campaign_id: a campaign needs an SMS service plan and +12025550102 has none'),
+    (dict(sms_service_plan_id=''), 'sms_service_plan_id: detaching the SMS service plan of +12025550102 leaves its campaign'),
+])
+def test_a_campaign_without_a_plan_is_refused_before_sending(run_module, recorder, args, says):
+    recorder.add(200, active(smsConfiguration={'servicePlanId': '' if 'sms_campaign_id' in args else 'plan-a'}))
+    result = run_module(main, dict(CONNECTION, phone_number=NUMBER, **args))
+    assert result['failed'] is True and result['msg'].startswith(says) and len(recorder.calls) == 1
+
+
+def test_a_campaign_without_a_plan_is_refused_before_any_request_when_the_task_says_so(run_module, recorder):
+    result = run_module(main, dict(CONNECTION, phone_number=NUMBER, sms_service_plan_id='', sms_campaign_id='camp-a'))
+    assert result['failed'] is True and recorder.calls == []
+
+
+def test_switching_voice_type_is_one_patch_the_diff_shows(run_module, recorder):
+    recorder.add(200, ACTIVE).add(200, active(voiceConfiguration={'type': 'EST', 'trunkId': 'trunk-1', 'appId': ''}))
+    result = run_module(main, dict(CONNECTION, phone_number=NUMBER, voice_type='EST', voice_trunk_id='trunk-1'), diff=True)
+    assert recorder.json_body(1) == {'voiceConfiguration': {'type': 'EST', 'trunkId': 'trunk-1'}}
+    assert result['msg'] == NUMBER + ': updated voice_type, voice_trunk_id.'
+    before, after = result['diff']['before'], result['diff']['after']
+    assert (before['voice_type'], before['voice_app_id'], before['voice_trunk_id']) == ('RTC', 'app-a', '')
+    assert (after['voice_type'], after['voice_app_id'], after['voice_trunk_id']) == ('EST', '', 'trunk-1')
+
+
+def test_a_trunk_id_implies_est_and_a_pending_switch_counts_as_done(run_module, recorder):
+    scheduled = {'type': 'EST', 'trunkId': 'trunk-1', 'appId': '', 'status': 'WAITING'}
+    recorder.add(200, active(voiceConfiguration={'scheduledVoiceProvisioning': scheduled}))
+    result = run_module(main, dict(CONNECTION, phone_number=NUMBER, voice_trunk_id='trunk-1'))
+    assert result['changed'] is False and len(recorder.calls) == 1
+    assert result['provisioning']['voice'] == {'status': 'WAITING', 'target': {'voice_type': 'EST', 'voice_trunk_id': 'trunk-1'},
+                                               'in_effect': {'voice_type': 'RTC', 'voice_app_id': 'app-a'},
+                                               'error_codes': [], 'last_updated_time': None}
+
+
+@pytest.mark.parametrize('args, says', [
+    (dict(voice_type='FAX', voice_app_id='app-b'), 'voice_app_id: it belongs to voice_type RTC, but voice_type is FAX; give voice_service_id'),
+    (dict(voice_type='EST'), 'voice_type: EST needs voice_trunk_id'),
+    (dict(voice_app_id='a', voice_service_id='s'), 'voice_app_id and voice_service_id: a number has one voice configuration'),
+])
+def test_voice_ids_are_checked_against_the_type_before_any_request(run_module, recorder, args, says):
+    result = run_module(main, dict(CONNECTION, phone_number=NUMBER, **args))
+    assert result['failed'] is True and result['msg'].startswith(says) and recorder.calls == []
+
+
+def test_detaching_the_app_of_an_est_number_changes_nothing(run_module, recorder):
+    recorder.add(200, active(voiceConfiguration={'type': 'EST', 'trunkId': 'trunk-1', 'appId': ''}))
+    result = run_module(main, dict(CONNECTION, phone_number=NUMBER, voice_app_id=''))
+    assert result['changed'] is False and len(recorder.calls) == 1
+
+
+FAILED_PLAN_B = {'servicePlanId': 'plan-b', 'campaignId': 'camp-a', 'status': 'FAILED',
+                 'lastUpdatedTime': '2024-03-01T10:15:00.000Z', 'errorCodes': ['CAMPAIGN_NOT_AVAILABLE', 'X2']}
+
+
+def test_a_failed_provisioning_the_task_does_not_ask_for_is_only_reported(run_module, recorder):
+    recorder.add(200, active(smsConfiguration={'scheduledProvisioning': FAILED_PLAN_B}))
+    result = run_module(main, dict(CONNECTION, phone_number=NUMBER, display_name='Alerts'))
+    assert result['changed'] is False and len(recorder.calls) == 1 and warnings(result) == []
+    assert result['provisioning']['sms']['status'] == 'FAILED'
+    assert result['provisioning']['sms']['error_codes'] == ['CAMPAIGN_NOT_AVAILABLE', 'X2']
+    assert result['provisioning']['sms']['in_effect'] == {'service_plan_id': 'plan-a', 'campaign_id': 'camp-a'}
+
+
+def test_asking_again_for_a_failed_value_sends_it_again_and_fails_once(run_module, recorder):
+    waiting = dict(FAILED_PLAN_B, status='WAITING', errorCodes=[])
+    recorder.add(200, active(smsConfiguration={'scheduledProvisioning': FAILED_PLAN_B}))
+    recorder.add(200, active(smsConfiguration={'scheduledProvisioning': dict(waiting, servicePlanId='')}))
+    recorder.add(200, active(smsConfiguration={'scheduledProvisioning': waiting}))
+    result = run_module(main, dict(CONNECTION, phone_number=NUMBER, sms_service_plan_id='plan-b'))
+    assert [c.method for c in recorder.calls] == ['GET', 'PATCH', 'PATCH'] and result['failed'] is True
+    assert result['msg'].startswith(
+        "+12025550102: the SMS provisioning of campaign_id 'camp-a', service_plan_id 'plan-b' FAILED (at 2024-03-01T10:15:00.000Z) "
+        "with error codes CAMPAIGN_NOT_AVAILABLE, X2; still in effect: campaign_id 'camp-a', service_plan_id 'plan-a'. "
+        "It was sent again")
+    assert result['changed'] is True and result['provisioning']['sms']['status'] == 'WAITING'
+    # The next run sees the new provisioning: nothing sent, nothing failed.
+    recorder.calls.clear()
+    recorder.add(200, active(smsConfiguration={'scheduledProvisioning': waiting}))
+    again = run_module(main, dict(CONNECTION, phone_number=NUMBER, sms_service_plan_id='plan-b'))
+    assert len(recorder.calls) == 1 and again['changed'] is False and 'failed' not in again
+
+
+def test_asking_again_in_check_mode_warns_and_writes_nothing(run_module, recorder):
+    recorder.add(200, active(smsConfiguration={'scheduledProvisioning': FAILED_PLAN_B}))
+    result = run_module(main, dict(CONNECTION, phone_number=NUMBER, sms_service_plan_id='plan-b'), check_mode=True)
+    assert len(recorder.calls) == 1 and result['changed'] is True
+    assert warnings(result)[0].endswith("; a real run sends it again.")
+
+
+def test_wait_polls_with_back_off_until_provisioned(run_module, recorder, waits):
+    waiting = {'servicePlanId': 'plan-a', 'campaignId': 'camp-a', 'status': 'WAITING', 'errorCodes': []}
+    start = active(smsConfiguration={'servicePlanId': '', 'campaignId': ''})
+    recorder.add(200, start).add(200, dict(start, smsConfiguration=dict(start['smsConfiguration'], scheduledProvisioning=waiting)))
+    recorder.add(200, dict(start, smsConfiguration=dict(start['smsConfiguration'],
+                                                        scheduledProvisioning=dict(waiting, status='IN_PROGRESS'))))
+    recorder.add(200, ACTIVE)
+    result = run_module(main, dict(CONNECTION, phone_number=NUMBER, sms_service_plan_id='plan-a', sms_campaign_id='camp-a',
+                                   wait=True))
+    assert [c.method for c in recorder.calls] == ['GET', 'PATCH', 'GET', 'GET'] and waits == [1.0, 2.0]
+    assert result['changed'] is True and result['provisioning'] == {'sms': None, 'voice': None}
+    assert result['number']['sms_configuration']['service_plan_id'] == 'plan-a'
+
+
+def test_wait_fails_once_when_the_provisioning_fails(run_module, recorder, waits):
+    start = active(smsConfiguration={'servicePlanId': '', 'campaignId': ''})
+    failed = dict(FAILED_PLAN_B, servicePlanId='plan-a', campaignId='', errorCodes=['INSUFFICIENT_BALANCE'])
+    recorder.add(200, start).add(200, active(smsConfiguration={'servicePlanId': '', 'campaignId': '',
+                                                               'scheduledProvisioning': dict(failed, status='WAITING')}))
+    recorder.add(200, active(smsConfiguration={'servicePlanId': '', 'campaignId': '', 'scheduledProvisioning': failed}))
+    result = run_module(main, dict(CONNECTION, phone_number=NUMBER, sms_service_plan_id='plan-a', wait=True))
+    assert result['failed'] is True and result['changed'] is True and waits == [1.0]
+    assert "FAILED (at 2024-03-01T10:15:00.000Z) with error codes INSUFFICIENT_BALANCE; still in effect: campaign_id '', " \
+           "service_plan_id ''." in result['msg']
+
+
+def test_wait_gives_up_after_wait_timeout(run_module, recorder, waits, monkeypatch):
+    from ansible_collections.sinch.numbers.plugins.module_utils import _active_number
+    now = [0.0]
+    monkeypatch.setattr(_active_number.time, 'monotonic', lambda: now[0])
+    waits_append = waits.append
+    monkeypatch.setattr(_active_number, '_sleep', lambda seconds: (waits_append(seconds), now.__setitem__(0, now[0] + seconds)))
+    waiting = {'type': 'RTC', 'appId': 'app-b', 'status': 'WAITING'}
+    for _index in range(10):
+        recorder.add(200, active(voiceConfiguration={'scheduledVoiceProvisioning': waiting}))
+    result = run_module(main, dict(CONNECTION, phone_number=NUMBER, voice_app_id='app-b', wait=True, wait_timeout=5))
+    assert result['failed'] is True and waits == [1.0, 2.0, 2.0]
+    assert result['msg'] == ('+12025550102: the voice provisioning was still WAITING after wait_timeout (5 s). What was sent '
+                             'stands and is not sent again by a re-run; re-run later, or raise wait_timeout.')
+    assert [c.method for c in recorder.calls].count('PATCH') == 0
+
+
+def test_an_answer_that_already_says_failed_fails_the_run(run_module, recorder):
+    failed = dict(FAILED_PLAN_B, servicePlanId='plan-a', campaignId='')
+    recorder.add(200, active(smsConfiguration={'servicePlanId': '', 'campaignId': ''}))
+    recorder.add(200, active(smsConfiguration={'servicePlanId': '', 'campaignId': '', 'scheduledProvisioning': failed}))
+    result = run_module(main, dict(CONNECTION, phone_number=NUMBER, sms_service_plan_id='plan-a'))
+    assert result['failed'] is True and result['changed'] is True and 'CAMPAIGN_NOT_AVAILABLE, X2' in result['msg']
+
+
+def test_a_full_patch_has_the_shape_of_sinchs_own_example(run_module, recorder):
+    # modern-apis.md B.6, JAVA fixture active/active-numbers-update-request.json:
+    # {"displayName", "smsConfiguration": {"servicePlanId", "campaignId"}, "voiceConfiguration": {"appId", "type": "RTC"},
+    #  "callbackUrl"}; the path as JAVA sends it (the number percent-encoded).
+    bare = active(displayName='', smsConfiguration={'servicePlanId': '', 'campaignId': ''},
+                  voiceConfiguration={'appId': ''}, callbackUrl='')
+    recorder.add(200, bare).add(200, ACTIVE)
+    run_module(main, dict(CONNECTION, phone_number=NUMBER, display_name='a display', sms_service_plan_id='plan',
+                          sms_campaign_id='campaign', voice_app_id='app', callback_url='foo callback'))
+    assert calls(recorder)[1] == ('PATCH', BASE + '/activeNumbers/%2B12025550102')
+    assert recorder.json_body(1) == {'displayName': 'a display',
+                                     'smsConfiguration': {'servicePlanId': 'plan', 'campaignId': 'campaign'},
+                                     'voiceConfiguration': {'appId': 'app', 'type': 'RTC'}, 'callbackUrl': 'foo callback'}

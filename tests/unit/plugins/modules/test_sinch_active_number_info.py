@@ -32,7 +32,7 @@ def test_every_page_with_the_filters(run_module, recorder):
     result = run_module(main, dict(CONNECTION, region_code='us', type='LOCAL', capability=['sms', 'Voice'],
                                    number_pattern='202', search_pattern='START'))
     assert [urlsplit(c.url).path for c in recorder.calls] == ['/v1/projects/proj-1/activeNumbers'] * 2
-    first = {'regionCode': ['US'], 'type': ['LOCAL'], 'capability': ['SMS', 'VOICE'], 'numberPattern.pattern': ['202'],
+    first = {'regionCode': ['US'], 'type': ['LOCAL'], 'capability': ['SMS', 'VOICE'], 'numberPattern.pattern': ['+202'],
              'numberPattern.searchPattern': ['START'], 'pageSize': ['100']}
     assert query(recorder.calls[0]) == first and query(recorder.calls[1]) == dict(first, pageToken=['p2'])
     assert result['changed'] is False
@@ -41,9 +41,11 @@ def test_every_page_with_the_filters(run_module, recorder):
 
 
 def test_no_filters_no_query_but_page_size(run_module, recorder):
-    recorder.add(200, {'activeNumbers': [], 'totalSize': 0})
+    recorder.add(200, {'activeNumbers': [], 'totalSize': 0}).other_types_empty()
     result = run_module(main, CONNECTION)
-    assert query(recorder.calls[0]) == {'pageSize': ['100']} and result['numbers'] == []
+    # Each type explicitly (a list without type may hold MOBILE numbers only, B.8), the first one first.
+    assert query(recorder.calls[0]) == {'pageSize': ['100'], 'type': ['MOBILE']} and result['numbers'] == []
+    assert sorted(query(c)['type'][0] for c in recorder.calls) == ['LOCAL', 'MOBILE', 'TOLL_FREE']
 
 
 @pytest.mark.parametrize('given', ['+12025550101', '12025550101', 12025550101])

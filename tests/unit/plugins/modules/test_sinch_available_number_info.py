@@ -29,7 +29,7 @@ def test_search_with_every_filter(run_module, recorder):
     result = run_module(main, dict(CONNECTION, region_code='us', type='LOCAL', capabilities=['sms', 'VOICE'], number_pattern='206',
                                    search_pattern='START', size=5))
     assert [request(c) for c in recorder.calls] == [('GET', '/v1/projects/proj-1/availableNumbers', {
-        'regionCode': ['US'], 'type': ['LOCAL'], 'capabilities': ['SMS', 'VOICE'], 'numberPattern.pattern': ['206'],
+        'regionCode': ['US'], 'type': ['LOCAL'], 'capabilities': ['SMS', 'VOICE'], 'numberPattern.pattern': ['+206'],
         'numberPattern.searchPattern': ['START'], 'size': ['5']})]
     assert result['changed'] is False and 'regions' not in result
     assert result['numbers'] == [dict(phone_number='+12065550101', e164='+12065550101', region_code='US', type='LOCAL',
