@@ -42,7 +42,7 @@ from ansible_collections.sinch.numbers.plugins.module_utils._active_number impor
     _rented,
     capabilities as checked_capabilities,
     configuration,
-    provisioning_warnings,
+    failure_text,
     rent_body,
 )
 from ansible_collections.sinch.numbers.plugins.module_utils._errors import (
@@ -398,7 +398,8 @@ class PoolRun:
                              self.max_monthly_cost)
         for state in states:
             for raw in state.members:
-                self.warnings.extend(provisioning_warnings(raw))
+                self.warnings.extend('%s: %s. Fix the cause in Sinch; sinch.numbers.sinch_active_number provisions it '
+                                     'again.' % (raw.get('phoneNumber'), text) for text in failure_text(raw))
             for available in state.picked:
                 if available.get('supportingDocumentationRequired'):
                     self.warn('%s needs supporting documentation before Sinch completes the rental: provide it in '
