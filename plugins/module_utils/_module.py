@@ -25,6 +25,7 @@ from ansible_collections.sinch.numbers.plugins.module_utils._options import (
     legacy_argument_spec,
     numbers_api_argument_spec,
 )
+from ansible_collections.sinch.numbers.plugins.module_utils._phone import HAS_PHONENUMBERS, PHONENUMBERS_IMPORT_ERROR
 from ansible_collections.sinch.numbers.plugins.module_utils._session_cache import SessionCache
 
 
@@ -37,6 +38,8 @@ def _module(connection_spec, argument_spec, module_kwargs, kwargs):
     _refuse_containers_for_text(module, spec)
     if not HAS_REQUESTS:
         module.fail_json(msg=missing_required_lib('requests'), exception=REQUESTS_IMPORT_ERROR)
+    if not HAS_PHONENUMBERS:
+        module.fail_json(msg=missing_required_lib('phonenumbers'), exception=PHONENUMBERS_IMPORT_ERROR)
     return module
 
 
@@ -109,6 +112,15 @@ def exit_with_outcome(module, outcome):
     module.exit_json(changed=outcome.changed, **outcome.result)
 
 
+def run_legacy(module, work):
+    """Run a state-changing legacy module: ``work(client)`` returns its ``Outcome``; a ``SinchError`` fails the task."""
+    try:
+        outcome = work(legacy_client(module_options(module)))
+    except SinchError as error:
+        fail_from_error(module, error)
+    exit_with_outcome(module, outcome)
+
+
 def fail_from_error(module, error, **result):
     """The one place a ``SinchError`` becomes ``fail_json``: the message says which call, what Sinch said, what to do.
 
@@ -127,4 +139,5 @@ __all__ = [
     'module_options',
     'numbers_api_client',
     'numbers_api_module',
+    'run_legacy',
 ]
