@@ -136,6 +136,7 @@ from ansible_collections.sinch.numbers.plugins.module_utils._options import (
     legacy_argument_spec,
     numbers_api_argument_spec,
 )
+from ansible_collections.sinch.numbers.plugins.plugin_utils._unknown_names import unknown_names
 
 try:
     # ansible-core 2.19+: a value is a template only when trusted as one; what Sinch sends never is.
@@ -161,7 +162,7 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
         super().parse(inventory, loader, path, cache)
         if not HAS_REQUESTS:
             raise AnsibleParserError(missing_required_lib('requests'))
-        self._read_config_data(path)
+        self._refuse_unknown_keys(self._read_config_data(path))
         self._template_connection_options()
         source = self.get_option('source')
         try:
@@ -170,6 +171,12 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
             # The client's message says which call failed and what Sinch said; it never holds a secret.
             raise AnsibleParserError(str(error)) from None
         self._populate(source, records)
+
+    def _refuse_unknown_keys(self, config):
+        """A misspelt key (``projct_id``) would be ignored without a word: refuse it, naming the closest valid one."""
+        messages = unknown_names(config, list(self._options) + ['plugin'], 'key of a %s inventory source' % self.NAME)
+        if messages:
+            raise AnsibleParserError(' '.join(messages))
 
     def _template_connection_options(self):
         """Render connection options the file gives as templates (with extra vars); values from the environment are data."""

@@ -76,7 +76,7 @@ def to_e164(value, option='phone_number'):
     """``+14150005550`` from ``+14150005550``, ``"+1 (415) 000-5550"``, ``14150005550`` or the integer.
 
     The number is parsed with the ``phonenumbers`` library (Google's libphonenumber metadata) and must be possible
-    for its country (``phonenumbers.is_possible_number``). Any other form (``(415) 000-5550``, ``0041...``, a float
+    for its country (``phonenumbers.is_possible_number``, local-only lengths excluded). Any other form (``(415) 000-5550``, ``0041...``, a float
     such as ``14150005550.0``, letters) raises :class:`SinchInputError` naming ``option``, before any request.
     """
     text = _written_form(value, option)
@@ -91,8 +91,9 @@ def to_e164(value, option='phone_number'):
         else:
             why = str(error).split(') ', 1)[-1].rstrip('.').lower() or 'it cannot be read'
         raise _refuse(option, value, why) from None
-    if not phonenumbers.is_possible_number(parsed):
-        raise _refuse(option, value, 'no number of country code +%d can have that many digits (it cannot exist)'
+    # is_possible_number, minus numbers only dialable locally: without their area code they are no E.164 number.
+    if phonenumbers.is_possible_number_with_reason(parsed) != phonenumbers.ValidationResult.IS_POSSIBLE:
+        raise _refuse(option, value, 'no number of country code +%d has that many digits (it cannot exist)'
                       % parsed.country_code)
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
 

@@ -352,8 +352,8 @@ class LegacyRental:
             raise error.add_context(
                 'The outcome of the checkout of %s is UNCERTAIN: its answer was lost and reading the numbers again '
                 'failed too (%s). Sinch may still complete it. Nothing was sent twice; do not buy by hand or re-run at '
-                'once: check with sinch.numbers.sinch_number_info in a few minutes first' % (_reservations(references),
-                                                                                           reread.message))
+                'once: check with sinch.numbers.sinch_number_info in a few minutes first'
+                % (_reservations(references), reread.message), replace_hint=True)
         new = self._new(plan, before, after)
         result = RentalResult(plan, after, new)
         if not result.lagging:
@@ -366,5 +366,5 @@ class LegacyRental:
             'The outcome of the checkout of %s is UNCERTAIN: it was not resent, and reading the numbers again at once '
             'lists %s yet. Sinch may still complete it. Do not buy by hand or re-run at once: check with '
             'sinch.numbers.sinch_number_info in a few minutes, then re-run (it counts again and rents only what is '
-            'missing)' % (_reservations(references), seen))
+            'missing)' % (_reservations(references), seen), replace_hint=True)
         raise error.with_partial_result(dict(rented=new, changed=bool(new)))

@@ -57,6 +57,7 @@ def test_other_countries(value, e164):
     ('+1 415 000 55', 'cannot exist'),
     ('+1 415 000 5550 1234 5', 'cannot exist'),
     ('1234567', 'cannot exist'),
+    ('+44 20 7946', 'cannot exist'),  # dialable in London only
     ('++14150005550', 'has no country code'),
 ])
 def test_refused_forms_name_the_option(value, why):
