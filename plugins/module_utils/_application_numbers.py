@@ -330,4 +330,3 @@ class ApplicationNumbers:
         changed = bool(self.rented) or bool(needs) or any(item['added'] for item in applications)
         diff = dict(before=before, after=after)
         return Outcome(changed, result, diff, self.warnings)
-
