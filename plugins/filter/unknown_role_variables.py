@@ -11,7 +11,7 @@ short_description: Find variables with a role's prefix that the role does not de
 version_added: 0.2.0
 description:
   - Takes the names of the variables in scope that start with a role's prefix (from the
-    P(ansible.builtin.varnames#lookup) lookup) and the role's options (from its C(meta/argument_specs.yml)), and returns
+    C(ansible.builtin.varnames) lookup) and the role's options (from its C(meta/argument_specs.yml)), and returns
     one message per name that is not an option, naming the closest valid one.
   - Every role of this collection uses it as its first task, so that a misspelt variable
     (C(application_numbers_max_montly_cost)) fails the play instead of being ignored.

@@ -373,3 +373,13 @@ def test_examples_work_strictly(parse, recorder, monkeypatch, tmp_path, example)
     inventory = parse(dict(example, strict=True))
     assert len(inventory.hosts) == 3
     assert example.get('source') == 'numbers_api' or recorder.json_body(0) == {'password': 's3cret-password'}
+
+
+@pytest.mark.parametrize('key, closest', [('projct_id', 'project_id'), ('keyed_group', 'keyed_groups'),
+                                          ('organization_id', 'organisation_id')])
+def test_unknown_key_is_refused_before_any_request(parse, recorder, key, closest):
+    with pytest.raises(AnsibleParserError) as caught:
+        parse({'plugin': 'sinch.numbers.sinch_numbers', 'source': 'numbers_api', key: 'x'})
+    assert str(caught.value).startswith('%s: not a key of a sinch.numbers.sinch_numbers inventory source; did you mean '
+                                        '%s?' % (key, closest))
+    assert recorder.calls == []
