@@ -117,7 +117,6 @@ def test_rented_numbers_use_the_documented_fields(legacy):
     assert "applicationKey" not in rented[2]
 
 
-
 def test_another_buyer_and_a_lagging_listing(legacy, admin):
     before = [n["number"] for n in legacy.call("GET", NUMBERS).json()]
     stock = admin("GET", "state")["groups"]["13"]["stock"]
