@@ -10,8 +10,15 @@ import math
 
 import pytest
 
-from ansible_collections.sinch.numbers.plugins.module_utils._errors import SinchInputError
+from ansible_collections.sinch.numbers.plugins.module_utils._errors import (
+    SinchBadAnswer,
+    SinchInputError,
+    SinchPaymentRequired,
+    SinchServerError,
+    SinchTimeout,
+)
 from ansible_collections.sinch.numbers.plugins.module_utils._rental import (
+    LegacyRental,
     Need,
     PurchasePlan,
     RentalResult,
@@ -92,3 +99,44 @@ def test_result_counts_what_is_not_listed_yet():
     plan = PurchasePlan([Need(13, ['voice'], 3)], None, None)
     result = RentalResult(plan, [record(1)], [record(1)])
     assert result.lagging == 2 and result.surplus == []
+
+
+class FakeShop:
+    """Stands in for the legacy client: the reservation's reference, and a checkout that fails with ``error``."""
+
+    def __init__(self, error):
+        self.error = error
+        self.checkouts = 0
+
+    def reserve(self, group_id, quantity, capabilities):
+        return 'ref-1'
+
+    def checkout(self, references):
+        self.checkouts += 1
+        raise self.error
+
+
+def unreadable_answer():
+    error = SinchBadAnswer('the answer is not JSON', status=200, operation='check out reservation ref-1')
+    error.uncertain = True
+    return error
+
+
+@pytest.mark.parametrize('error, uncertain', [
+    (unreadable_answer(), True),
+    (SinchServerError('oops', status=500), True),
+    (SinchTimeout('no answer within 30 seconds'), True),
+    (SinchPaymentRequired('Insufficient funds', status=402, code=40200), False),
+])
+def test_a_checkout_whose_outcome_is_unknown_is_resolved_by_reading(error, uncertain):
+    shop = FakeShop(error)
+    reads = []
+    rental = LegacyRental(shop, lambda: reads.append(1) or [record(1)])
+    plan = purchase_plan([Need(13, ['voice'], 1)], [group(13)], '1', 2)
+    with pytest.raises(type(error)) as caught:
+        rental.rent(plan, [record(1)])
+    assert shop.checkouts == 1, 'never sent twice'
+    assert caught.value.uncertain is uncertain
+    assert ('is UNCERTAIN' in str(caught.value)) is uncertain
+    assert len(reads) == (1 if uncertain else 0)
+    assert 'nothing was bought' not in str(caught.value)
