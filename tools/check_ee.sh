@@ -9,7 +9,7 @@
 # collection, replayed on this machine from the generated build context:
 #   - the galaxy stage: `ansible-galaxy collection install -r requirements.yml` from _build/, offline;
 #   - the builder stage's introspection: `ansible-builder introspect` must find the collection's
-#     meta/execution-environment.yml and its Python requirements (requests).
+#     meta/execution-environment.yml and its Python requirements (requests, phonenumbers).
 # Fails on any WARNING or ERROR from ansible-builder (a missing build file is only a warning there).
 #
 # usage: tools/check_ee.sh BUILD_DIR ARTIFACT   (BUILD_DIR is emptied; tools from PATH)
@@ -60,6 +60,8 @@ if grep -Eq 'WARNING|ERROR|Expected requirements file not present' "$work/intros
 fi
 grep -Eq '^requests.*# from collection sinch\.numbers' "$work/requirements.txt" \
     || fail "the introspected Python requirements lack requests from sinch.numbers: $(cat "$work/requirements.txt" 2>/dev/null)"
+grep -Eq '^phonenumbers.*# from collection sinch\.numbers' "$work/requirements.txt" \
+    || fail "the introspected Python requirements lack phonenumbers from sinch.numbers: $(cat "$work/requirements.txt" 2>/dev/null)"
 
 echo "ee: passed in $(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }') s" \
     "(Containerfile: $work/context/Containerfile)"

@@ -141,6 +141,7 @@ from ansible.plugins.inventory import BaseInventoryPlugin, Cacheable, Constructa
 
 from ansible_collections.sinch.numbers.plugins.module_utils._errors import SinchError
 from ansible_collections.sinch.numbers.plugins.module_utils._http import HAS_REQUESTS
+from ansible_collections.sinch.numbers.plugins.module_utils._phone import HAS_PHONENUMBERS
 from ansible_collections.sinch.numbers.plugins.module_utils._inventory import (
     account_fingerprint,
     fetch_records,
@@ -151,6 +152,7 @@ from ansible_collections.sinch.numbers.plugins.module_utils._options import (
     legacy_argument_spec,
     numbers_api_argument_spec,
 )
+from ansible_collections.sinch.numbers.plugins.plugin_utils._unknown_names import unknown_names
 
 try:
     # ansible-core 2.19+: a value is a template only when trusted as one; what Sinch sends never is.
@@ -165,8 +167,8 @@ else:
         return value
 
 # The module layer (ansible.module_utils.basic, AnsibleModule) is not imported here: clients come from _clients.
-_REQUESTS_MISSING = ('Failed to import the required Python library (requests) on the controller\'s Python; '
-                     'install it, e.g. pip install requests')
+_MISSING = ('Failed to import the required Python library (%s) on the controller\'s Python; '
+            'install it, e.g. pip install %s')
 
 # What every host gets unless the file's compose sets it: a number is no machine, so its tasks run on the
 # controller, with the Python that runs ansible-playbook (which has requests). Interpreter discovery would
@@ -189,9 +191,10 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
 
     def parse(self, inventory, loader, path, cache=True):
         super().parse(inventory, loader, path, cache)
-        if not HAS_REQUESTS:
-            raise AnsibleParserError(_REQUESTS_MISSING)
-        self._read_config_data(path)
+        for library, present in (('requests', HAS_REQUESTS), ('phonenumbers', HAS_PHONENUMBERS)):
+            if not present:
+                raise AnsibleParserError(_MISSING % (library, library))
+        self._refuse_unknown_keys(self._read_config_data(path))
         self._template_connection_options()
         source = self.get_option('source')
         try:
@@ -200,6 +203,12 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
             # The client's message says which call failed and what Sinch said; it never holds a secret.
             raise AnsibleParserError(str(error)) from None
         self._populate(source, records)
+
+    def _refuse_unknown_keys(self, config):
+        """A misspelt key (``projct_id``) would be ignored without a word: refuse it, naming the closest valid one."""
+        messages = unknown_names(config, list(self._options) + ['plugin'], 'key of a %s inventory source' % self.NAME)
+        if messages:
+            raise AnsibleParserError(' '.join(messages))
 
     def _template_connection_options(self):
         """Render connection options the file gives as templates (with extra vars); values from the environment are data."""

@@ -26,11 +26,9 @@ from ansible.module_utils.common.validation import check_type_int
 
 from ansible_collections.sinch.numbers.plugins.module_utils._assignment import Plan, e164
 from ansible_collections.sinch.numbers.plugins.module_utils._errors import (
-    SinchConnectionError,
     SinchError,
     SinchInputError,
     SinchNotFound,
-    SinchServerError,
 )
 from ansible_collections.sinch.numbers.plugins.module_utils._legacy import CAPABILITIES
 from ansible_collections.sinch.numbers.plugins.module_utils._outcome import Outcome
@@ -38,13 +36,13 @@ from ansible_collections.sinch.numbers.plugins.module_utils._legacy_state import
     held_numbers,
     organisation_lock,
 )
-from ansible_collections.sinch.numbers.plugins.module_utils._shop import (
-    checkout,
-    group_label,
-    group_record,
-    money,
-    reserve,
+from ansible_collections.sinch.numbers.plugins.module_utils._rental import (
+    LegacyRental,
+    Need,
+    purchase_plan,
+    validate_ceiling,
 )
+from ansible_collections.sinch.numbers.plugins.module_utils._shop import group_record
 
 ENTRY_KEYS = ('application_key', 'capability', 'count', 'group_id')
 OPTION = 'applications'
@@ -88,8 +86,7 @@ def parse_applications(values, max_monthly_cost=None):
 
     Every message names the entry and key, e.g. ``applications[3].capability``.
     """
-    if max_monthly_cost is not None and max_monthly_cost < 0:
-        raise SinchInputError('max_monthly_cost: must be 0 or more, not %s.' % max_monthly_cost)
+    validate_ceiling(max_monthly_cost)
     entries = []
     seen = {}
     for index, value in enumerate(values or []):
@@ -172,7 +169,7 @@ def plan_entries(entries, records):
 
 
 def shortfall(plans):
-    """What must be rented: ``[{group_id, capability, quantity, entries}]`` in order of first need.
+    """What must be rented: one :class:`_rental.Need` per group and capability, in order of first need.
 
     Raises :class:`SinchInputError` for an entry without ``group_id`` that free numbers cannot satisfy.
     """
@@ -188,69 +185,17 @@ def shortfall(plans):
                 % (entry.label, entry.application_key, len(plan.current), entry.capability,
                    len(plan.picked) + plan.missing, len(plan.picked), entry.capability, entry.label)
             )
-        need = needs.setdefault((entry.group_id, entry.capability),
-                                dict(group_id=entry.group_id, capability=entry.capability, quantity=0, entries=[]))
-        need['quantity'] += plan.missing
-        need['entries'].append(entry.label)
+        need = needs.get((entry.group_id, entry.capability))
+        if need is None:
+            need = needs[(entry.group_id, entry.capability)] = Need(
+                entry.group_id, [entry.capability], 0, options=dict(
+                    group_id=entry.label + '.group_id', capabilities=entry.label + '.capability'))
+            need.entries = []
+        need.quantity += plan.missing
+        need.entries.append(entry.label)
+        need.options['quantity'] = ['%s.count' % label for label in need.entries]
+        need.detail = '%d %s' % (need.quantity, entry.capability)
     return list(needs.values())
-
-
-def check_purchase(needs, groups, organisation_id, max_monthly_cost):
-    """Check, before any write, that every group can supply its shortfall and that the total is affordable.
-
-    ``groups`` are shop records (:func:`_shop.group_record`). Returns the added monthly cost
-    ``{amount, currency_id}``; raises :class:`SinchInputError` naming the entries to change.
-    """
-    by_id = dict((group.get('group_id'), group) for group in groups)
-    per_group = {}
-    for need in needs:
-        group = by_id.get(need['group_id'])
-        first = need['entries'][0]
-        if group is None:
-            on_sale = ', '.join(str(group_id) for group_id in sorted(by_id)) or 'none'
-            raise SinchInputError(
-                '%s.group_id: number group %s is not in the shop of organisation %s (groups on sale: %s). '
-                'Find one with sinch.numbers.sinch_number_group_info.' % (first, need['group_id'], organisation_id, on_sale)
-            )
-        if need['capability'] not in group['capabilities']:
-            raise SinchInputError(
-                '%s.capability: %s sells %s numbers only, not %s. Choose another group_id or capability.'
-                % (first, group_label(group), ' and '.join(group['capabilities']) or 'no', need['capability'])
-            )
-        per_group.setdefault(need['group_id'], []).append(need)
-    total = 0.0
-    currencies = set()
-    parts = []
-    for group_id, group_needs in per_group.items():
-        group = by_id[group_id]
-        quantity = sum(need['quantity'] for need in group_needs)
-        available = group.get('availability') or 0
-        if available < quantity:
-            raise SinchInputError(
-                '%s: %s has %d number(s) available, but %d are missing (%s). Lower count, or draw on another group.'
-                % (', '.join(label for need in group_needs for label in need['entries']), group_label(group), available,
-                   quantity, ', '.join('%d %s' % (need['quantity'], need['capability']) for need in group_needs))
-            )
-        cost = group.get('cost') or {}
-        price = float(cost.get('amount') or 0)
-        currencies.add(cost.get('currency_id'))
-        total += quantity * price
-        parts.append('group %s: %d x %s' % (group_id, quantity, money(price)))
-    currency = next(iter(currencies)) if len(currencies) == 1 else None
-    monthly_cost = {'amount': round(total, 6), 'currency_id': currency}
-    if max_monthly_cost is not None and per_group:
-        if len(currencies) > 1:
-            raise SinchInputError('max_monthly_cost: the groups to rent from are priced in different currencies (%s), '
-                                  'so their costs cannot be added up; rent from one currency per run.'
-                                  % ', '.join(sorted(str(currency) for currency in currencies)))
-        if total > max_monthly_cost + 1e-9:
-            raise SinchInputError(
-                'max_monthly_cost: renting %d number(s) (%s) would add %s %s a month, more than max_monthly_cost %s. '
-                'Nothing was reserved. Raise max_monthly_cost, or lower count.'
-                % (sum(need['quantity'] for need in needs), ', '.join(parts), money(total), currency or '',
-                   money(max_monthly_cost))
-            )
-    return monthly_cost
 
 
 class ApplicationNumbers:
@@ -262,6 +207,7 @@ class ApplicationNumbers:
         self.max_monthly_cost = max_monthly_cost
         self.warnings = []
         self.rented = []
+        self.surplus = []  # new numbers beyond what the run bought (another run bought at the same time)
         self.assigned = []  # labels of the entries written so far
 
     def run(self, check_mode=False):
@@ -273,18 +219,16 @@ class ApplicationNumbers:
             self._check_application_keys(records)
             plans = plan_entries(self.entries, records)
             needs = shortfall(plans)
-            monthly_cost = {'amount': 0.0, 'currency_id': None}
-            if needs:
-                groups = [group_record(raw) for raw in self.client.list_shop()]
-                monthly_cost = check_purchase(needs, groups, self.client.organisation_id, self.max_monthly_cost)
+            groups = [group_record(raw) for raw in self.client.list_shop()] if needs else []
+            purchase = purchase_plan(needs, groups, self.client.organisation_id, self.max_monthly_cost)
             if check_mode:
-                return self._outcome(plans, monthly_cost, needs, pending=True)
+                return self._outcome(plans, purchase.monthly_cost, needs, pending=True)
             if needs:
-                records = self._rent(needs, records)
+                records = self._rent(purchase, records)
                 plans = plan_entries(self.entries, records)
             self._assign(plans)
             short = [plan for plan in plans if plan.missing]
-            outcome = self._outcome(plans, monthly_cost, needs)
+            outcome = self._outcome(plans, purchase.monthly_cost, needs)
             if short:
                 error = SinchError(
                     'the checkout succeeded but %d of the new number(s) are not listed yet, so %s could not get all '
@@ -292,7 +236,7 @@ class ApplicationNumbers:
                     operation='assign the rented numbers',
                     hint='Sinch may still be adding them. Check with sinch.numbers.sinch_number_info before re-running: '
                          'a re-run rents what it does not see')
-                raise error.with_partial_result(outcome.result)
+                raise error.with_partial_result(dict(outcome.result, changed=True))
             return outcome
 
     @contextlib.contextmanager
@@ -321,46 +265,25 @@ class ApplicationNumbers:
                 self.client.list_application_numbers(key)
             except SinchNotFound as error:
                 labels = [entry.label for entry in self.entries if entry.application_key == key]
-                error.hint = ('Check %s: it must be the key of an application of organisation %s. Nothing was written'
-                              % (' and '.join('%s.application_key' % label for label in labels), self.client.organisation_id))
-                raise
+                raise error.add_context('Check %s: it must be the key of an application of organisation %s. Nothing was '
+                                        'written' % (' and '.join('%s.application_key' % label for label in labels),
+                                                     self.client.organisation_id), replace_hint=True)
 
-    def _rent(self, needs, before):
-        """Reserve every shortfall, check them all out in one request, and read the numbers again."""
-        references = []
-        for need in needs:
-            references.append(reserve(self.client, need['group_id'], need['quantity'], [need['capability']], references))
-        try:
-            checkout(self.client, references)
-        except (SinchConnectionError, SinchServerError) as error:
-            after = self._recover(error, references, needs, before)
-        else:
-            after = held_numbers(self.client)
-        known = set(record['number'] for record in before)
-        self.rented = [record for record in after if record['number'] not in known]
-        return after
+    def _rent(self, purchase, before):
+        """Rent the plan (one reservation per group and capability, one checkout) and read the numbers again.
 
-    def _recover(self, error, references, needs, before):
-        """The checkout's answer was lost: read the numbers again (never resend) and decide from what is there."""
-        wanted = sum(need['quantity'] for need in needs)
+        Returns the numbers to plan the assignments with: without the surplus another run bought at the same time,
+        which stays free.
+        """
+        rental = LegacyRental(self.client, lambda: held_numbers(self.client))
+        self.warnings = rental.warnings
         try:
-            after = held_numbers(self.client)
-        except SinchError as reread:
-            error.hint = ('Whether the numbers were rented is unknown: the checkout of %s got no answer and reading '
-                          'the numbers again failed too (%s). Do not buy by hand: re-run the task, it counts the numbers '
-                          'again and rents only what is missing' % (_reservations(references), reread.message))
-            raise error
-        known = set(record['number'] for record in before)
-        groups = set(need['group_id'] for need in needs)
-        appeared = len([record for record in after if record['number'] not in known and record.get('group_id') in groups])
-        if appeared >= wanted:
-            self.warnings.append('The answer to the checkout of %s was lost (%s), but reading the numbers again shows '
-                                 'they were rented; nothing was sent twice.' % (_reservations(references), error.message))
-            return after
-        told = 'nothing was bought' if appeared <= 0 else 'only %d of the %d number(s) appeared' % (appeared, wanted)
-        error.hint = ('The checkout of %s was not resent; reading the numbers again at once shows %s. Nothing was '
-                      'assigned. A re-run counts again and rents only what is missing' % (_reservations(references), told))
-        raise error
+            result = rental.rent(purchase, before)
+        except SinchError as error:
+            raise error.add_context('Nothing was assigned') if error.uncertain else error
+        self.rented = result.ours
+        self.surplus = result.surplus
+        return result.usable()
 
     def _assign(self, plans):
         """One PUT of the complete set per entry that gains numbers, in the order of the entries."""
@@ -377,9 +300,7 @@ class ApplicationNumbers:
                 if self.rented:
                     told += '; the %d number(s) this run rented stay rented' % len(self.rented)
                 told += '. A re-run assigns the rest and rents only what is missing'
-                error.hint = '. '.join(part.rstrip('.') for part in (error.hint, told) if part)
-                error.with_partial_result(dict(rented=self.rented))
-                raise
+                raise error.add_context(told).with_partial_result(dict(rented=self.rented, changed=bool(self.rented)))
             self.assigned.append(entry.label)
 
     def _outcome(self, plans, monthly_cost, needs, pending=False):
@@ -400,14 +321,12 @@ class ApplicationNumbers:
         result = dict(
             applications=applications,
             rented=self.rented,
-            shortfall=[dict(group_id=need['group_id'], capability=need['capability'], quantity=need['quantity'])
+            shortfall=[dict(group_id=need.group_id, capability=need.capabilities[0], quantity=need.quantity)
                        for need in needs],
+            surplus=self.surplus,
             monthly_cost=monthly_cost,
         )
+        # A run that rented is changed even when the re-read did not list the new numbers yet.
         changed = bool(self.rented) or bool(needs) or any(item['added'] for item in applications)
         diff = dict(before=before, after=after)
         return Outcome(changed, result, diff, self.warnings)
-
-
-def _reservations(references):
-    return ('reservation %s' if len(references) == 1 else 'reservations %s') % ', '.join(references)

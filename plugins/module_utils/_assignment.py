@@ -134,8 +134,8 @@ def ensure_assignment(client, application_key, capability, numbers=None, count=N
         try:
             app_records = [legacy_number_record(raw) for raw in client.list_application_numbers(application_key)]
         except SinchNotFound as error:
-            error.hint = 'Check application_key: it must be the key of an application of the organisation'
-            raise
+            raise error.add_context('Check application_key: it must be the key of an application of the organisation',
+                                    replace_hint=True)
         org_records = held_numbers(client)
         plan = plan_assignment(application_key, capability, app_records, org_records, wanted, count, group_id, state,
                                exclusive, allow_reassign)

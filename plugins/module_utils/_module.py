@@ -25,6 +25,7 @@ from ansible_collections.sinch.numbers.plugins.module_utils._options import (
     numbers_api_argument_spec,
     voice_argument_spec,
 )
+from ansible_collections.sinch.numbers.plugins.module_utils._phone import HAS_PHONENUMBERS, PHONENUMBERS_IMPORT_ERROR
 
 
 def _module(connection_spec, argument_spec, module_kwargs, kwargs):
@@ -37,6 +38,8 @@ def _module(connection_spec, argument_spec, module_kwargs, kwargs):
     _check_path_options(module, spec)
     if not HAS_REQUESTS:
         module.fail_json(msg=missing_required_lib('requests'), exception=REQUESTS_IMPORT_ERROR)
+    if not HAS_PHONENUMBERS:
+        module.fail_json(msg=missing_required_lib('phonenumbers'), exception=PHONENUMBERS_IMPORT_ERROR)
     return module
 
 
@@ -148,6 +151,15 @@ def exit_with_outcome(module, outcome):
     module.exit_json(changed=outcome.changed, **outcome.result)
 
 
+def run_legacy(module, work):
+    """Run a state-changing legacy module: ``work(client)`` returns its ``Outcome``; a ``SinchError`` fails the task."""
+    try:
+        outcome = work(legacy_client(module_options(module)))
+    except SinchError as error:
+        fail_from_error(module, error)
+    exit_with_outcome(module, outcome)
+
+
 def fail_from_error(module, error, **result):
     """The one place a ``SinchError`` becomes ``fail_json``: the message says which call, what Sinch said, what to do.
 
@@ -166,6 +178,7 @@ __all__ = [
     'module_options',
     'numbers_api_client',
     'numbers_api_module',
+    'run_legacy',
     'voice_client',
     'voice_module',
 ]

@@ -17,30 +17,86 @@ from ansible.module_utils.common.dict_transformations import camel_dict_to_snake
 
 from ansible_collections.sinch.numbers.plugins.module_utils._errors import SinchInputError
 
-# E.164: up to 15 digits, country code first (never 0). Fewer than 8 digits is no dialable number.
-_E164_DIGITS = re.compile(r'^[1-9][0-9]{7,14}$')
-_SEPARATORS = re.compile(r'[\s().-]')
+try:
+    import phonenumbers
+except ImportError:  # pragma: no cover - reported by _module (missing_required_lib) before any number is read
+    phonenumbers = None
+    HAS_PHONENUMBERS = False
+    import traceback
+    PHONENUMBERS_IMPORT_ERROR = traceback.format_exc()
+else:
+    HAS_PHONENUMBERS = True
+    PHONENUMBERS_IMPORT_ERROR = None
+
+# The accepted written forms (PRODUCT.md, "Money rules"): "+" then the number with optional spaces, dashes, dots or
+# parentheses; or digits only, read as international (the legacy API's form). Anything else is refused, not guessed.
+_PLUS_FORM = re.compile(r'^\+[0-9][0-9 ().-]*$')
+_DIGITS_ONLY = re.compile(r'^[0-9]+$')
+# How a YAML float looks once Ansible made text of it (14150005550.0, 1.415e+10).
+_FLOAT_TEXT = re.compile(r'^[+-]?[0-9]*\.[0-9]*(e[+-]?[0-9]+)?$|^[+-]?[0-9.]+e[+-]?[0-9]+$', re.IGNORECASE)
+_EXAMPLES = 'e.g. +14150005550, "+1 (415) 000-5550", 14150005550 or the integer 14150005550'
+
+
+def _refuse(option, value, why):
+    return SinchInputError('%s: %r is not a phone number in E.164 form: %s. Give "+" and the country code, %s.'
+                           % (option, value, why, _EXAMPLES))
+
+
+def _written_form(value, option):
+    """The text to parse, ``+`` first, or an error saying what is wrong with the form (no guessing)."""
+    if value is None or isinstance(value, bool):
+        raise _refuse(option, value, 'give a number')
+    if isinstance(value, float):
+        raise _refuse(option, value, 'a float loses digits and reads as another number; quote the number in YAML')
+    if isinstance(value, int):
+        if value <= 0:
+            raise _refuse(option, value, 'a phone number is a positive whole number')
+        return '+%d' % value
+    if not isinstance(value, str):
+        raise _refuse(option, value, 'give the number as text or an integer, not a %s' % type(value).__name__)
+    text = value.strip()
+    if _PLUS_FORM.match(text):
+        return text
+    if _DIGITS_ONLY.match(text):
+        if text.startswith('0'):
+            raise _refuse(option, value, 'digits only are read as international, and no country code begins with 0 '
+                                         '(write +41... instead of 0041..., and add the country code to a national number)')
+        return '+' + text
+    if _FLOAT_TEXT.match(text):
+        raise _refuse(option, value, 'it reads as a float (YAML made a number with a decimal point of it, which loses '
+                                     'digits); quote the number in YAML')
+    if any(char.isalpha() for char in text):
+        raise _refuse(option, value, 'letters are not accepted')
+    if not text:
+        raise _refuse(option, value, 'it is empty')
+    raise _refuse(option, value, 'without a leading "+" only digits are accepted, since a national form such as '
+                                 '(415) 000-5550 has no country code')
 
 
 def to_e164(value, option='phone_number'):
-    """``+14150005550`` from ``+14150005550``, ``14150005550``, ``"+1 415-000-5550"`` or the integer.
+    """``+14150005550`` from ``+14150005550``, ``"+1 (415) 000-5550"``, ``14150005550`` or the integer.
 
-    Raises :class:`SinchInputError` naming ``option`` when the value is no E.164 number.
+    The number is parsed with the ``phonenumbers`` library (Google's libphonenumber metadata) and must be possible
+    for its country (``phonenumbers.is_possible_number``, local-only lengths excluded). Any other form (``(415) 000-5550``, ``0041...``, a float
+    such as ``14150005550.0``, letters) raises :class:`SinchInputError` naming ``option``, before any request.
     """
-    if isinstance(value, bool):
-        raise SinchInputError('%s: %r is not a phone number; give it in E.164 form, e.g. +14150005550' % (option, value))
-    text = str(value).strip() if value is not None else ''
-    digits = _SEPARATORS.sub('', text)
-    if digits.startswith('+'):
-        digits = digits[1:]
-    elif digits.startswith('00'):
-        digits = digits[2:]
-    if not _E164_DIGITS.match(digits):
-        raise SinchInputError(
-            '%s: %r is not a phone number in E.164 form; give the country code and number, '
-            'e.g. +14150005550, 14150005550 or the integer 14150005550' % (option, value)
-        )
-    return '+' + digits
+    text = _written_form(value, option)
+    if phonenumbers is None:
+        raise SinchInputError('%s: the Python library phonenumbers is required to read phone numbers; install it on '
+                              'the controller (pip install phonenumbers).' % option)
+    try:
+        parsed = phonenumbers.parse(text, None)
+    except phonenumbers.NumberParseException as error:
+        if error.error_type == phonenumbers.NumberParseException.INVALID_COUNTRY_CODE:
+            why = 'it does not begin with a country calling code'
+        else:
+            why = str(error).split(') ', 1)[-1].rstrip('.').lower() or 'it cannot be read'
+        raise _refuse(option, value, why) from None
+    # is_possible_number, minus numbers only dialable locally: without their area code they are no E.164 number.
+    if phonenumbers.is_possible_number_with_reason(parsed) != phonenumbers.ValidationResult.IS_POSSIBLE:
+        raise _refuse(option, value, 'no number of country code +%d has that many digits (it cannot exist)'
+                      % parsed.country_code)
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
 
 
 def to_legacy(value, option='numbers'):

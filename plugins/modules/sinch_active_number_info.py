@@ -26,8 +26,9 @@ extends_documentation_fragment:
 options:
   phone_number:
     description:
-      - Read only this number, given in E.164 form (V(+14150005550)), without the V(+) (V(14150005550)) or as an
-        integer.
+      - Read only this number, given as V(+) and the number with optional spaces, dashes, dots or parentheses
+        (V(+14150005550)), digits only (V(14150005550)) or an integer. A national form, a leading V(00), a float or
+        letters are refused before any request.
       - RV(numbers) then holds this number, or nothing when it is not active in the project (not a failure).
       - Cannot be combined with the filters.
     type: raw

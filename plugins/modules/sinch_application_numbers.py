@@ -17,7 +17,8 @@ description:
   - Reads the organisation's numbers once (C(GET /v1/organisations/id/{id}/numbers)). Application keys that hold no
     number there are proved to exist with C(GET /v1/applications/key/{key}/numbers), one request per such key. When
     something must be rented, reads the shop once (C(GET .../numbers/shop)) and checks that each group exists, sells
-    the capability and has enough numbers available, and that the added monthly cost stays within O(max_monthly_cost).
+    the capability and has enough numbers available, and that O(max_monthly_cost) is given and the added monthly cost
+    stays within it.
     All of this happens before the first write, in check mode too.
   - Then reserves each group's shortfall (C(PUT .../numbers/shop), one reservation per group and capability), checks
     all reservations out in one request (C(POST .../numbers/shop)), reads the numbers again, and sends one C(PUT
@@ -36,6 +37,7 @@ extends_documentation_fragment:
   - sinch.numbers.attributes
   - sinch.numbers.attributes.ACTIONABLE
   - sinch.numbers.attributes.LEGACY_GROUP
+  - sinch.numbers.rental
 options:
   applications:
     description:
@@ -70,24 +72,14 @@ options:
             O(applications[].capability)).
           - When not set, free numbers of any group are taken, and a shortfall fails the task instead of renting.
         type: int
-  max_monthly_cost:
-    description:
-      - Refuse, before reserving anything, a run whose rentals would add more than this to the monthly bill (the
-        numbers to rent of every group times the group's monthly cost, in the groups' currency).
-      - The message states the cost per group. Also checked in check mode.
-    type: float
 notes:
   - The API overwrites an application's numbers for a capability in one call, so an application that gains numbers
     gets one C(PUT) of its complete set (the numbers it had and the new ones).
-  - A checkout that Sinch refuses (not enough credit, reservation expired, accounting not set up) fails the task and
-    leaves nothing rented; the reservations expire by themselves. A checkout whose answer is lost is never sent again;
-    the numbers are read again at once, and the task carries on when they are there (with a warning).
   - A failure while assigning (after renting) returns RV(rented); a re-run assigns the rest without renting them
     again, because rented numbers that are not assigned are free numbers.
   - Runs on one controller (forks of a play, parallel jobs, two runs of the role) take turns under file locks for the
     groups in O(applications) and for the organisation's assignments, the same locks M(sinch.numbers.sinch_number_shop)
     and M(sinch.numbers.sinch_number_assign) take. So they never pick the same free number nor rent a shortfall twice.
-    Nothing can lock across controllers, because the API has no locks.
 seealso:
   - module: sinch.numbers.sinch_number_assign
   - module: sinch.numbers.sinch_number_shop
@@ -116,9 +108,10 @@ EXAMPLES = r"""
     msg: "{{ item.application_key }} ({{ item.capability }}): {{ item.numbers | join(', ') }}"
   loop: "{{ provisioned.applications }}"
 
-- name: What would be rented and assigned, without renting
+- name: What would be rented and assigned, without renting (the ceiling is checked in check mode too)
   sinch.numbers.sinch_application_numbers:
     applications: "{{ wanted_numbers }}"
+    max_monthly_cost: 50
   check_mode: true
   register: plan
 """
@@ -160,6 +153,13 @@ rented:
   sample: [{"number": 14155550000, "e164": "+14155550000", "group_id": 13, "capabilities": ["voice"],
             "application_key": null, "country_id": "US", "city": "SAN FRANCISCO",
             "cost": {"amount": 2.0, "currency_id": "USD"}}]
+surplus:
+  description:
+    - After renting, the new numbers no application takes because another run (another controller) rented from the
+      same groups at the same time. No entry is given them and they are not released; a warning lists them.
+  returned: success
+  type: list
+  elements: dict
 shortfall:
   description: What the run rented (in check mode, would rent), per group and capability.
   returned: success
@@ -196,34 +196,17 @@ monthly_cost:
 """
 
 from ansible_collections.sinch.numbers.plugins.module_utils._application_numbers import ApplicationNumbers
-from ansible_collections.sinch.numbers.plugins.module_utils._module import (
-    SinchError,
-    exit_with_outcome,
-    fail_from_error,
-    legacy_client,
-    legacy_module,
-    module_options,
-)
+from ansible_collections.sinch.numbers.plugins.module_utils._module import legacy_module, run_legacy
+from ansible_collections.sinch.numbers.plugins.module_utils._rental import rental_argument_spec
 
 
 def main():
-    module = legacy_module(
-        dict(
-            # No suboptions spec on purpose: the entries are validated by ApplicationNumbers, whose messages name
-            # the entry (applications[3].capability), which Ansible's own check cannot. DOCUMENTATION has them.
-            applications=dict(type='list', elements='dict', required=True),
-            max_monthly_cost=dict(type='float'),
-        ),
-        supports_check_mode=True,
-    )
-    params = module.params
-    try:
-        reconcile = ApplicationNumbers(legacy_client(module_options(module)), params['applications'],
-                                       params['max_monthly_cost'])
-        outcome = reconcile.run(check_mode=module.check_mode)
-    except SinchError as error:
-        fail_from_error(module, error)
-    exit_with_outcome(module, outcome)
+    # No suboptions spec on purpose: the entries are validated by ApplicationNumbers, whose messages name
+    # the entry (applications[3].capability), which Ansible's own check cannot. DOCUMENTATION has them.
+    spec = dict(applications=dict(type='list', elements='dict', required=True), **rental_argument_spec())
+    module = legacy_module(spec, supports_check_mode=True)
+    applications, ceiling = module.params['applications'], module.params['max_monthly_cost']
+    run_legacy(module, lambda client: ApplicationNumbers(client, applications, ceiling).run(check_mode=module.check_mode))
 
 
 if __name__ == '__main__':

@@ -45,7 +45,11 @@ options:
     choices: [voice, sms]
   numbers:
     description:
-      - The numbers, as V(+14150005550), V(14150005550) or an integer.
+      - The numbers, each as V(+) and the number with optional spaces, dashes, dots or parentheses
+        (V(+14150005550), V(+1 (415\) 000-5550)), digits only (V(14150005550)) or an integer, read as international.
+      - Any other form is refused before any request, naming this option - a national form (V((415\) 000-5550)),
+        a leading V(00), a float such as V(14150005550.0) (quote numbers in YAML), letters, or a number that cannot
+        exist (checked with the C(phonenumbers) library).
       - With O(state=present) each must be rented by the organisation and have O(capability).
       - Mutually exclusive with O(count); one of them is required.
     type: list

@@ -15,8 +15,9 @@ description:
     capability in O(capabilities). Numbers already held count; only the difference is rented, and never twice.
   - Counts the numbers held (C(GET /v1/organisations/id/{id}/numbers)). When some are missing, reads the shop
     (C(GET .../numbers/shop)) and checks, before any write, that the group exists, sells the capabilities, has enough
-    numbers available, and that the added monthly cost stays within O(max_monthly_cost). Then reserves the shortfall
-    (C(PUT .../numbers/shop)), checks the reservation out (C(POST .../numbers/shop)), and lists the numbers again.
+    numbers available, and that O(max_monthly_cost) is given and the added monthly cost stays within it. Then reserves
+    the shortfall (C(PUT .../numbers/shop)), checks the reservation out (C(POST .../numbers/shop)), and lists the
+    numbers again.
   - Never holds fewer numbers than before; it does not release numbers above O(quantity).
   - Uses the legacy Number Administration API.
 author:
@@ -26,6 +27,7 @@ extends_documentation_fragment:
   - sinch.numbers.attributes
   - sinch.numbers.attributes.ACTIONABLE
   - sinch.numbers.attributes.LEGACY_GROUP
+  - sinch.numbers.rental
 options:
   group_id:
     description:
@@ -46,21 +48,9 @@ options:
     type: list
     elements: str
     choices: [voice, sms]
-  max_monthly_cost:
-    description:
-      - Refuse, before reserving anything, a purchase that would add more than this to the monthly bill
-        (numbers to rent times the group's monthly cost, in the group's currency).
-      - The message states the cost. Also checked in check mode.
-    type: float
 notes:
-  - A checkout that Sinch refuses (not enough credit, reservation expired, accounting not set up) fails the task and
-    leaves nothing rented; the reservation expires by itself, the API cannot cancel it.
-  - A checkout whose answer is lost (timeout, connection error, server error) is never sent again. The numbers are
-    read again at once; when they are there the task succeeds with a warning, otherwise it fails saying a re-run
-    rents only what is missing.
-  - Runs on one controller (forks of a play, parallel jobs) that rent from the same group take turns under a file
-    lock next to the session cache, so they never both buy the shortfall. Nothing can lock across controllers,
-    because the API has no locks; do not rent from the same group from two controllers at once.
+  - Runs on one controller that rent from the same group take turns under a file lock, so they never both buy the
+    shortfall.
 seealso:
   - module: sinch.numbers.sinch_number_group_info
   - module: sinch.numbers.sinch_number_assign
@@ -81,11 +71,18 @@ EXAMPLES = r"""
   ansible.builtin.debug:
     msg: "{{ shop.rented | map(attribute='e164') | list }} for {{ shop.monthly_cost.amount }} {{ shop.monthly_cost.currency_id }}/month"
 
-- name: What would be rented, without renting
+- name: What would be rented, without renting (the ceiling is checked in check mode too)
   sinch.numbers.sinch_number_shop:
     group_id: 75
     quantity: 2
+    max_monthly_cost: 5
   check_mode: true
+
+- name: Rent without a ceiling, on purpose
+  sinch.numbers.sinch_number_shop:
+    group_id: 13
+    quantity: 1
+    max_monthly_cost: .inf
   register: plan
 """
 
@@ -123,6 +120,14 @@ count:
   returned: success
   type: int
   sample: 3
+surplus:
+  description:
+    - Numbers of the group found above O(quantity) right after this run's purchase - another run (another controller)
+      rented at the same time. They stay free (never released or assigned), and a warning names them. Same form as
+      RV(rented), and part of RV(numbers).
+  returned: success
+  type: list
+  elements: dict
 would_rent:
   description: How many numbers a run outside check mode would rent.
   returned: check mode
@@ -145,14 +150,8 @@ monthly_cost:
       sample: USD
 """
 
-from ansible_collections.sinch.numbers.plugins.module_utils._module import (
-    SinchError,
-    exit_with_outcome,
-    fail_from_error,
-    legacy_client,
-    legacy_module,
-    module_options,
-)
+from ansible_collections.sinch.numbers.plugins.module_utils._module import legacy_module, run_legacy
+from ansible_collections.sinch.numbers.plugins.module_utils._rental import rental_argument_spec
 from ansible_collections.sinch.numbers.plugins.module_utils._shop import Purchase
 
 
@@ -162,18 +161,13 @@ def main():
             group_id=dict(type='int', required=True),
             quantity=dict(type='int', required=True),
             capabilities=dict(type='list', elements='str', choices=['voice', 'sms']),
-            max_monthly_cost=dict(type='float'),
+            **rental_argument_spec()
         ),
         supports_check_mode=True,
     )
     params = module.params
-    try:
-        purchase = Purchase(legacy_client(module_options(module)), params['group_id'], params['quantity'],
-                            params['capabilities'], params['max_monthly_cost'])
-        outcome = purchase.run(check_mode=module.check_mode)
-    except SinchError as error:
-        fail_from_error(module, error)
-    exit_with_outcome(module, outcome)
+    run_legacy(module, lambda client: Purchase(client, params['group_id'], params['quantity'], params['capabilities'],
+                                               params['max_monthly_cost']).run(check_mode=module.check_mode))
 
 
 if __name__ == '__main__':

@@ -122,6 +122,19 @@ def _put_legacy_variants(sim, body):
     return _get_legacy_variants(sim, body)
 
 
+def _shop_behaviour(sim, body):
+    """One-shot behaviours of the next legacy checkout: ``other_buyer`` (N more numbers of the first reserved group
+    go to the organisation, as if another run bought them at the same time) and ``listing_lag`` (the next N number
+    listings leave out the numbers that checkout rented). Cleared by reset."""
+    unknown = set(body) - {"other_buyer", "listing_lag"}
+    for name in body:
+        value = body[name]
+        if name in unknown or isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise ValueError("expected {\"other_buyer\": integer >= 0, \"listing_lag\": integer >= 0}")
+    sim.world.shop_behaviour = dict(getattr(sim.world, "shop_behaviour", {}), **body)
+    return {"shop_behaviour": sim.world.shop_behaviour}
+
+
 ENDPOINTS = {
     ("GET", "/_sim/health"): _health,
     ("POST", "/_sim/reset"): _reset,
@@ -138,6 +151,7 @@ ENDPOINTS = {
     ("PUT", "/_sim/legacy_variants"): _put_legacy_variants,
     ("GET", "/_sim/variants"): get_variants,
     ("POST", "/_sim/variants"): set_variants,
+    ("POST", "/_sim/shop"): _shop_behaviour,
 }
 
 

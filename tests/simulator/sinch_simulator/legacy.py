@@ -197,19 +197,38 @@ def checkout(sim, request):
     if organisation.credit < total:
         raise LegacyError(40200, "Insufficient funds to complete the transaction.")
     expires = clock.legacy_iso(clock.in_days(30))
+    rented = []
     for reservation in reservations:
         group = world.groups[reservation.group_id]
         for value in group.plan.shop_numbers(reservation.quantity, world.numbers):
             world.numbers[value] = RentedNumber(value, organisation.id, group, list(reservation.capabilities), expires, group.cost)
+            rented.append(value)
         group.stock -= reservation.quantity
         del world.reservations[reservation.reference_id]
     organisation.credit = round(organisation.credit - total, 2)
+    _shop_behaviour(world, organisation, reservations[0], expires, rented)
     return Response(204)
+
+
+def _shop_behaviour(world, organisation, reservation, expires, rented):
+    """The one-shot knobs of ``POST /_sim/shop`` (admin.py): another buyer, and a listing that lags behind."""
+    behaviour = getattr(world, "shop_behaviour", {})
+    other = behaviour.pop("other_buyer", 0)
+    group = world.groups[reservation.group_id]
+    for value in group.plan.shop_numbers(other, world.numbers) if other else []:
+        world.numbers[value] = RentedNumber(value, organisation.id, group, list(reservation.capabilities), expires, group.cost)
+        group.stock -= 1
+    lag = behaviour.pop("listing_lag", 0)
+    if lag:
+        world.listing_lag = (set(rented), lag)
 
 
 def list_numbers(sim, request):
     organisation = _owned_organisation(sim, request)
-    return Response(200, [n.to_json() for n in sim.world.organisation_numbers(organisation.id)])
+    hidden, lag = getattr(sim.world, "listing_lag", None) or (set(), 0)
+    if lag:
+        sim.world.listing_lag = (hidden, lag - 1) if lag > 1 else None
+    return Response(200, [n.to_json() for n in sim.world.organisation_numbers(organisation.id) if n.number not in hidden])
 
 
 # --- application numbers -------------------------------------------------------------------

@@ -5,6 +5,7 @@
 import time
 
 import pytest
+import requests
 
 from sim_client import ORG_ID
 
@@ -114,3 +115,24 @@ def test_rented_numbers_use_the_documented_fields(legacy):
     assert [n["number"] for n in rented] == [14155550100, 14155550101, 14155550102, 14155550103, 14155550104, 15045550100, 442055500100]
     assert set(rented[0]) == {"number", "groupId", "capabilities", "applicationKey", "countryId", "city", "country", "areaCode", "expires", "cost"}
     assert "applicationKey" not in rented[2]
+
+
+def test_another_buyer_and_a_lagging_listing(legacy, admin):
+    before = [n["number"] for n in legacy.call("GET", NUMBERS).json()]
+    stock = admin("GET", "state")["groups"]["13"]["stock"]
+    admin("POST", "shop", {"other_buyer": 2, "listing_lag": 1})
+    reference = reserve(legacy)
+    assert legacy.call("POST", SHOP, {"referenceIds": [reference]}).status_code == 204
+    lagging = [n["number"] for n in legacy.call("GET", NUMBERS).json() if n["number"] not in before]
+    after = [n for n in legacy.call("GET", NUMBERS).json() if n["number"] not in before]
+    assert len(after) == 3 and {n["groupId"] for n in after} == {13}, "ours and the other buyer's two"
+    assert len(lagging) == 2 and set(lagging) < set(n["number"] for n in after), "the first listing leaves ours out"
+    assert admin("GET", "state")["groups"]["13"]["stock"] == stock - 3
+    reference = reserve(legacy)
+    assert legacy.call("POST", SHOP, {"referenceIds": [reference]}).status_code == 204
+    assert len(legacy.call("GET", NUMBERS).json()) == len(before) + 4, "one-shot: the next checkout is plain"
+
+
+@pytest.mark.parametrize("body", [{"other_buyer": -1}, {"listing_lag": True}, {"colour": 1}])
+def test_shop_behaviour_is_validated(simulator, body):
+    assert requests.post(simulator.url + "/_sim/shop", json=body).status_code == 400

@@ -410,4 +410,13 @@ def test_filters_are_sent_to_sinch(parse, recorder):
 def test_bad_filters_fail_before_any_request(parse, recorder, config, says):
     with pytest.raises(AnsibleParserError, match=re.escape(says)):
         parse(config)
+
+
+@pytest.mark.parametrize('key, closest', [('projct_id', 'project_id'), ('keyed_group', 'keyed_groups'),
+                                          ('organization_id', 'organisation_id')])
+def test_unknown_key_is_refused_before_any_request(parse, recorder, key, closest):
+    with pytest.raises(AnsibleParserError) as caught:
+        parse({'plugin': 'sinch.numbers.sinch_numbers', 'source': 'numbers_api', key: 'x'})
+    assert str(caught.value).startswith('%s: not a key of a sinch.numbers.sinch_numbers inventory source; did you mean '
+                                        '%s?' % (key, closest))
     assert recorder.calls == []

@@ -186,7 +186,7 @@ def test_surplus_numbers_are_kept(run_module, recorder):
 
 def test_check_mode_reads_only_and_shows_the_numbers_to_rent(run_module, recorder):
     recorder.add(200, HELD).add(200, []).add(200, []).add(200, []).add(200, GROUPS)
-    result = provision(run_module, FIRST, check_mode=True)
+    result = provision(run_module, FIRST, check_mode=True, max_monthly_cost=8)
     assert writes(recorder) == [] and calls(recorder)[-1] == ('GET', SHOP)
     assert result['changed'] is True and result['rented'] == []
     assert result['shortfall'] == [dict(group_id=13, capability='voice', quantity=3),
@@ -238,9 +238,26 @@ def test_strings_that_are_numbers_are_accepted(run_module, recorder):
     assert result['changed'] is False and calls(recorder) == [('GET', NUMBERS)]
 
 
-def test_negative_max_monthly_cost(run_module, recorder):
-    result = provision(run_module, [entry('a')], max_monthly_cost=-1)
-    assert result['failed'] is True and 'max_monthly_cost: must be 0 or more' in result['msg'] and recorder.calls == []
+@pytest.mark.parametrize('ceiling, message', [(-1, 'max_monthly_cost: must be 0 or more'),
+                                              (float('nan'), 'max_monthly_cost: NaN is no ceiling')])
+def test_unusable_max_monthly_cost(run_module, recorder, ceiling, message):
+    result = provision(run_module, [entry('a')], max_monthly_cost=ceiling)
+    assert result['failed'] is True and message in result['msg'] and recorder.calls == []
+
+
+def test_another_buyer_surplus_is_named_and_left_free(run_module, recorder):
+    script_reads(recorder)
+    recorder.add(200, {'referenceId': 'ref-13'}).add(200, {'referenceId': 'ref-75'}).add(204)
+    recorder.add(200, HELD + [number(14155550000), number(14155550001), number(15045550000, group_id=75, capabilities=['sms'])])
+    recorder.add(200, []).add(200, [])
+    result = provision(run_module, TWO_GROUPS, max_monthly_cost=4)
+    assert result['changed'] is True
+    assert [record['e164'] for record in result['rented']] == ['+14155550000', '+15045550000']
+    assert [record['e164'] for record in result['surplus']] == ['+14155550001']
+    assert 'holds 1 new number(s) more than this run bought' in warnings(result)[0]
+    assert '+14155550001' in warnings(result)[0]
+    assert writes(recorder)[-2:] == [('PUT', APPS + 'app-1/numbers/voice'), ('PUT', APPS + 'app-2/numbers/sms')]
+    assert 14155550001 not in recorder.json_body(len(recorder.calls) - 2)['numbers'], 'the surplus is not assigned'
 
 
 @pytest.mark.parametrize('check_mode', [False, True])
@@ -265,14 +282,19 @@ def test_unknown_application_fails_before_any_write(run_module, recorder, check_
     ([entry('app-1', count=3, group_id=75)], {},
      'applications[0].capability: number group 75 (US, New Orleans) sells sms numbers only, not voice'),
     ([entry('app-1', count=4, group_id=2), entry('app-2', count=2, group_id=2)], {},
-     'applications[0], applications[1]: number group 2 (GB, LONDON) has 2 number(s) available, but 3 are missing '
-     '(3 voice). Lower count, or draw on another group.'),
+     'applications[0].count, applications[1].count: number group 2 (GB, LONDON) has 2 number(s) available, but 3 are '
+     'missing (3 voice). Lower applications[0].count or applications[1].count, or rent the rest from another group.'),
     ([entry('app-1', count=3, group_id=42), entry('app-2', 'sms', count=3, group_id=42)], {'max_monthly_cost': 74.99},
-     'max_monthly_cost: renting 3 number(s) (group 42: 3 x 25.00) would add 75.00 USD a month, more than '
-     'max_monthly_cost 74.99. Nothing was reserved.'),
+     'max_monthly_cost: renting 3 number(s): 3 of number group 42 (US, SAN FRANCISCO) at 25.00 USD a month each would '
+     'add 75.00 USD a month, more than max_monthly_cost 74.99. Nothing was reserved or rented.'),
     ([entry('app-1', count=3, group_id=42), entry('app-2', 'sms', count=3, group_id=13)], {'max_monthly_cost': 26.99},
-     'max_monthly_cost: renting 2 number(s) (group 42: 1 x 25.00, group 13: 1 x 2.00) would add 27.00 USD a month, more '
-     'than max_monthly_cost 26.99.'),
+     'max_monthly_cost: renting 2 number(s): 1 of number group 42 (US, SAN FRANCISCO) at 25.00 USD a month each; 1 of '
+     'number group 13 (US, SAN FRANCISCO) at 2.00 USD a month each would add 27.00 USD a month, more than '
+     'max_monthly_cost 26.99.'),
+    ([entry('app-1', count=3, group_id=42)], {},
+     'max_monthly_cost: this run would rent 1 number(s): 1 of number group 42 (US, SAN FRANCISCO) at 25.00 USD a month '
+     'each for 25.00 USD a month, and nothing is rented without a ceiling. Give max_monthly_cost (at least 25.00; .inf '
+     'rents without a ceiling on purpose). Nothing was reserved or rented.'),
 ])
 def test_refused_before_any_write(run_module, recorder, applications, args, message, check_mode):
     recorder.add(200, HELD).add(200, GROUPS)
@@ -304,7 +326,7 @@ def test_refused_checkout_rents_nothing(run_module, recorder):
     script_reads(recorder)
     recorder.add(200, {'referenceId': 'ref-13'}).add(200, {'referenceId': 'ref-75'})
     recorder.add(402, {'errorCode': 40200, 'message': 'Insufficient funds to complete the transaction.'})
-    result = provision(run_module, TWO_GROUPS)
+    result = provision(run_module, TWO_GROUPS, max_monthly_cost=float('inf'))
     assert result['failed'] is True and result['error']['code'] == 40200
     assert result['msg'].endswith('Not enough credit: top up the account in the Sinch dashboard, then re-run the task. '
                                   'Nothing was rented: reservations ref-13, ref-75 were not checked out and expire by '
@@ -315,7 +337,7 @@ def test_refused_checkout_rents_nothing(run_module, recorder):
 def test_failed_second_reservation_is_not_checked_out(run_module, recorder):
     script_reads(recorder)
     recorder.add(200, {'referenceId': 'ref-13'}).add(400, {'errorCode': 40003, 'message': 'Invalid number group: 75'})
-    result = provision(run_module, TWO_GROUPS)
+    result = provision(run_module, TWO_GROUPS, max_monthly_cost=float('inf'))
     assert result['failed'] is True
     assert result['msg'].endswith('Nothing was reserved or rented (reservation ref-13 was not checked out and expires '
                                   'by itself).')
@@ -328,7 +350,7 @@ def test_lost_checkout_that_went_through_carries_on(run_module, recorder):
     recorder.fail(requests.exceptions.ConnectionError('connection reset'))
     recorder.add(200, HELD + [number(14155550000), number(15045550000, group_id=75, capabilities=['sms'])])
     recorder.add(200, []).add(200, [])
-    result = provision(run_module, TWO_GROUPS)
+    result = provision(run_module, TWO_GROUPS, max_monthly_cost=float('inf'))
     assert result['changed'] is True and len(result['rented']) == 2
     assert warnings(result) == ['The answer to the checkout of reservations ref-13, ref-75 was lost (connection failed '
                                 '(connection reset)), but reading the numbers again shows they were rented; nothing was '
@@ -341,10 +363,11 @@ def test_lost_checkout_that_did_not_go_through_assigns_nothing(run_module, recor
     script_reads(recorder)
     recorder.add(200, {'referenceId': 'ref-13'}).add(200, {'referenceId': 'ref-75'})
     recorder.add(502, b'Bad Gateway').add(200, HELD)
-    result = provision(run_module, TWO_GROUPS)
-    assert result['failed'] is True
-    assert ('The checkout of reservations ref-13, ref-75 was not resent; reading the numbers again at once shows nothing '
-            'was bought. Nothing was assigned. A re-run counts again and rents only what is missing.') in result['msg']
+    result = provision(run_module, TWO_GROUPS, max_monthly_cost=float('inf'))
+    assert result['failed'] is True and result['error']['uncertain'] is True and result['rented'] == []
+    assert ('The outcome of the checkout of reservations ref-13, ref-75 is UNCERTAIN: it was not resent, and reading the '
+            'numbers again at once lists none of the 2 number(s) yet. Sinch may still complete it.') in result['msg']
+    assert result['msg'].endswith('Nothing was assigned.') and 'nothing was bought' not in result['msg']
     assert writes(recorder) == [('PUT', SHOP), ('PUT', SHOP), ('POST', SHOP)]
 
 
@@ -353,7 +376,7 @@ def test_failed_assignment_after_renting_returns_what_was_rented(run_module, rec
     recorder.add(200, {'referenceId': 'ref-13'}).add(200, {'referenceId': 'ref-75'}).add(204)
     recorder.add(200, HELD + [number(14155550000), number(15045550000, group_id=75, capabilities=['sms'])])
     recorder.add(200, []).add(400, {'errorCode': 40003, 'message': "The 'number' specified is not a valid number."})
-    result = provision(run_module, TWO_GROUPS)
+    result = provision(run_module, TWO_GROUPS, max_monthly_cost=float('inf'))
     assert result['failed'] is True
     assert [record['e164'] for record in result['rented']] == ['+14155550000', '+15045550000']
     assert result['msg'].endswith('Assigning stopped at applications[1] (applications[0] got their numbers before); the 2 '
@@ -366,8 +389,8 @@ def test_new_numbers_not_listed_yet(run_module, recorder):
     recorder.add(200, {'referenceId': 'ref-13'}).add(200, {'referenceId': 'ref-75'}).add(204)
     recorder.add(200, HELD + [number(14155550000)])
     recorder.add(200, []).add(200, [])
-    result = provision(run_module, TWO_GROUPS)
-    assert result['failed'] is True and len(result['rented']) == 1
+    result = provision(run_module, TWO_GROUPS, max_monthly_cost=float('inf'))
+    assert result['failed'] is True and len(result['rented']) == 1 and result['changed'] is True
     assert result['msg'].startswith('Could not assign the rented numbers: the checkout succeeded but 1 of the new number(s) '
                                     'are not listed yet, so applications[1] could not get all their numbers.')
     assert writes(recorder)[-2:] == [('PUT', APPS + 'app-1/numbers/voice'), ('PUT', APPS + 'app-2/numbers/sms')], \
@@ -392,7 +415,7 @@ def test_every_request_runs_under_the_group_locks_then_the_assignment_lock(run_m
     recorder.add(200, {'referenceId': 'ref-13'}).add(200, {'referenceId': 'ref-75'}).add(204)
     recorder.add(200, HELD + [number(14155550000), number(15045550000, group_id=75, capabilities=['sms'])])
     recorder.add(200, []).add(200, [])
-    provision(run_module, list(reversed(TWO_GROUPS)))
+    provision(run_module, list(reversed(TWO_GROUPS)), max_monthly_cost=4)
     keys = [key for event, key, count in events if event == 'enter']
     scope = _session_cache.cache_key
     url = CONNECTION['portal_api_url']

@@ -42,6 +42,10 @@ HELD = [number(14155550100), number(14155550101, app='app-1'), number(1415555010
 NEW = [number(14155550000), number(14155550001)]
 
 
+def sinch_number_shop_records(raws):
+    return [dict(e164='+%d' % raw['number']) for raw in raws]
+
+
 def shop(run, check_mode=False, **args):
     return run(sinch_number_shop.main, dict(CONNECTION, **args), check_mode=check_mode, diff=True)
 
@@ -95,7 +99,7 @@ def test_rents_exactly_the_shortfall(run_module, recorder):
 
 def test_check_mode_reads_only(run_module, recorder):
     recorder.add(200, HELD).add(200, GROUPS)
-    result = shop(run_module, check_mode=True, group_id=13, quantity=5, capabilities=['voice'])
+    result = shop(run_module, check_mode=True, group_id=13, quantity=5, capabilities=['voice'], max_monthly_cost=4)
     assert calls(recorder) == [('GET', NUMBERS), ('GET', SHOP)]
     assert result['changed'] is True and result['would_rent'] == 2 and result['rented'] == []
     assert result['monthly_cost'] == {'amount': 4.0, 'currency_id': 'USD'}
@@ -105,14 +109,18 @@ def test_check_mode_reads_only(run_module, recorder):
 @pytest.mark.parametrize('check_mode', [False, True])
 @pytest.mark.parametrize('args, message', [
     (dict(group_id=99, quantity=1, capabilities=['voice']),
-     'group_id: number group 99 is not in the shop of organisation 8888123 (groups on sale: 13, 75, 2, 42)'),
+     'group_id: number group 99 is not in the shop of organisation 8888123 (groups on sale: 2, 13, 42, 75)'),
     (dict(group_id=75, quantity=2, capabilities=['voice']),
      'capabilities: number group 75 (US, New Orleans) sells sms numbers only, not voice'),
     (dict(group_id=2, quantity=3, capabilities=['voice']),
      'quantity: number group 2 (GB, LONDON) has 2 number(s) available, but 3 are missing (quantity 3, 0 held)'),
     (dict(group_id=42, quantity=2, capabilities=['voice'], max_monthly_cost=49.99),
-     'max_monthly_cost: renting 2 number(s) of number group 42 (US, SAN FRANCISCO) would add 50.00 USD a month '
-     '(2 x 25.00), more than max_monthly_cost 49.99. Nothing was reserved.'),
+     'max_monthly_cost: renting 2 number(s): 2 of number group 42 (US, SAN FRANCISCO) at 25.00 USD a month each would '
+     'add 50.00 USD a month, more than max_monthly_cost 49.99. Nothing was reserved or rented.'),
+    (dict(group_id=13, quantity=5, capabilities=['voice']),
+     'max_monthly_cost: this run would rent 2 number(s): 2 of number group 13 (US, SAN FRANCISCO) at 2.00 USD a month '
+     'each for 4.00 USD a month, and nothing is rented without a ceiling. Give max_monthly_cost (at least 4.00; .inf '
+     'rents without a ceiling on purpose). Nothing was reserved or rented.'),
 ])
 def test_refused_before_any_write(run_module, recorder, args, message, check_mode):
     recorder.add(200, HELD).add(200, GROUPS)
@@ -132,6 +140,8 @@ def test_cost_within_the_limit_is_rented(run_module, recorder):
     (dict(group_id=13, quantity=-1), 'quantity: must be 0 or more'),
     (dict(group_id=13, quantity=1, capabilities=[]), 'capabilities: give at least one of voice, sms'),
     (dict(group_id=13, quantity=1, max_monthly_cost=-1), 'max_monthly_cost: must be 0 or more'),
+    (dict(group_id=13, quantity=1, max_monthly_cost=float('nan')), 'max_monthly_cost: NaN is no ceiling'),
+    (dict(group_id=13, quantity=1, max_monthly_cost='nan'), 'max_monthly_cost: NaN is no ceiling'),
     (dict(group_id=13, quantity=1, capabilities=['fax']), 'value of capabilities must be one or more of: voice, sms'),
 ])
 def test_bad_input_sends_nothing(run_module, recorder, args, message):
@@ -152,7 +162,7 @@ LEFT = 'Nothing was rented: reservation ref-1 was not checked out and expires by
 def test_refused_checkout_rents_nothing(run_module, recorder, code, reason):
     recorder.add(200, HELD).add(200, GROUPS).add(200, {'referenceId': 'ref-1'})
     recorder.add(code // 100, {'errorCode': code, 'message': 'refused'})
-    result = shop(run_module, group_id=13, quantity=4, capabilities=['voice'])
+    result = shop(run_module, group_id=13, quantity=4, capabilities=['voice'], max_monthly_cost=float('inf'))
     assert result['failed'] is True and result['error']['code'] == code
     assert result['msg'].endswith('refused [%d %s]. %s' % (code, result['error']['name'], reason))
     assert calls(recorder)[-1] == ('POST', SHOP) and len(recorder.calls) == 4
@@ -167,7 +177,7 @@ def test_lost_checkout_that_went_through(run_module, recorder, lost, cause):
     recorder.add(200, HELD).add(200, GROUPS).add(200, {'referenceId': 'ref-1'})
     recorder.fail(lost) if isinstance(lost, Exception) else recorder.add(*lost)
     recorder.add(200, HELD + NEW)
-    result = shop(run_module, group_id=13, quantity=5, capabilities=['voice'])
+    result = shop(run_module, group_id=13, quantity=5, capabilities=['voice'], max_monthly_cost=float('inf'))
     assert calls(recorder) == [('GET', NUMBERS), ('GET', SHOP), ('PUT', SHOP), ('POST', SHOP), ('GET', NUMBERS)]
     assert result['changed'] is True and len(result['rented']) == 2
     assert warnings(result) == ['The answer to the checkout of reservation ref-1 was lost (%s), but reading the numbers '
@@ -175,24 +185,32 @@ def test_lost_checkout_that_went_through(run_module, recorder, lost, cause):
 
 
 @pytest.mark.parametrize('after, told', [
-    (HELD, 'shows nothing was bought (3 of quantity 5 held)'),
-    (HELD + NEW[:1], 'shows only 1 of the 2 number(s) appeared (4 of quantity 5 held)'),
+    (HELD, 'lists none of the 2 number(s) yet'),
+    (HELD + NEW[:1], 'lists only 1 of the 2 number(s) yet'),
 ])
-def test_lost_checkout_that_did_not(run_module, recorder, after, told):
+@pytest.mark.parametrize('lost', [requests.exceptions.ConnectionError('connection reset'), (500, b'oops'),
+                                  requests.exceptions.ReadTimeout('read timed out')])
+def test_lost_checkout_that_did_not_is_uncertain(run_module, recorder, after, told, lost):
     recorder.add(200, HELD).add(200, GROUPS).add(200, {'referenceId': 'ref-1'})
-    recorder.fail(requests.exceptions.ConnectionError('connection reset')).add(200, after)
-    result = shop(run_module, group_id=13, quantity=5, capabilities=['voice'])
-    assert result['failed'] is True
-    assert told in result['msg'] and 'A re-run counts again and rents only what is missing' in result['msg']
+    recorder.fail(lost) if isinstance(lost, Exception) else recorder.add(*lost)
+    recorder.add(200, after)
+    result = shop(run_module, group_id=13, quantity=5, capabilities=['voice'], max_monthly_cost=float('inf'))
+    assert result['failed'] is True and result['error']['uncertain'] is True
+    assert 'The outcome of the checkout of reservation ref-1 is UNCERTAIN' in result['msg'] and told in result['msg']
+    assert 'nothing was bought' not in result['msg']
+    assert [record['e164'] for record in result['rented']] == [record['e164'] for record in
+                                                               sinch_number_shop_records(after[len(HELD):])]
     assert [method for method, url in calls(recorder)].count('POST') == 1
+    assert len(recorder.calls) == 5
 
 
 def test_lost_checkout_and_unreadable_numbers(run_module, recorder):
     recorder.add(200, HELD).add(200, GROUPS).add(200, {'referenceId': 'ref-1'})
     recorder.fail(requests.exceptions.ConnectionError('connection reset'))
     recorder.add(403, {'errorCode': 40300, 'message': 'not the owner'})
-    result = shop(run_module, group_id=13, quantity=5, capabilities=['voice'])
-    assert result['failed'] is True and 'Whether the numbers were rented is unknown' in result['msg']
+    result = shop(run_module, group_id=13, quantity=5, capabilities=['voice'], max_monthly_cost=float('inf'))
+    assert result['failed'] is True and result['error']['uncertain'] is True
+    assert 'The outcome of the checkout of reservation ref-1 is UNCERTAIN' in result['msg']
     assert [method for method, url in calls(recorder)].count('POST') == 1
 
 
@@ -205,16 +223,42 @@ def test_lost_checkout_and_unreadable_numbers(run_module, recorder):
 def test_failed_reservation_is_not_checked_out(run_module, recorder, answer, told):
     recorder.add(200, HELD).add(200, GROUPS)
     recorder.fail(answer) if isinstance(answer, Exception) else recorder.add(*answer)
-    result = shop(run_module, group_id=13, quantity=5, capabilities=['voice'])
+    result = shop(run_module, group_id=13, quantity=5, capabilities=['voice'], max_monthly_cost=float('inf'))
     assert result['failed'] is True and result['msg'].endswith(told)
     assert calls(recorder)[-1] == ('PUT', SHOP)
 
 
 def test_new_numbers_not_listed_yet(run_module, recorder):
     recorder.add(200, HELD).add(200, GROUPS).add(200, {'referenceId': 'ref-1'}).add(204).add(200, HELD + NEW[:1])
-    result = shop(run_module, group_id=13, quantity=5, capabilities=['voice'])
+    result = shop(run_module, group_id=13, quantity=5, capabilities=['voice'], max_monthly_cost=float('inf'))
     assert result['changed'] is True and len(result['rented']) == 1
-    assert 'only 1 of the 2 new number(s) are listed yet' in warnings(result)[0]
+    assert 'succeeded, but 1 of the 2 number(s) it rented are not listed yet' in warnings(result)[0]
+
+
+def test_changed_when_the_reread_lists_nothing_yet(run_module, recorder):
+    recorder.add(200, HELD).add(200, GROUPS).add(200, {'referenceId': 'ref-1'}).add(204).add(200, HELD)
+    result = shop(run_module, group_id=13, quantity=5, capabilities=['voice'], max_monthly_cost=4)
+    assert result['changed'] is True and result['rented'] == [] and 'failed' not in result
+    assert 'succeeded, but 2 of the 2 number(s) it rented are not listed yet' in warnings(result)[0]
+
+
+def test_another_buyer_surplus_is_named_and_left_free(run_module, recorder):
+    theirs = [number(14155550002), number(14155550003)]
+    recorder.add(200, HELD).add(200, GROUPS).add(200, {'referenceId': 'ref-1'}).add(204).add(200, HELD + NEW + theirs)
+    result = shop(run_module, group_id=13, quantity=5, capabilities=['voice'], max_monthly_cost=4)
+    assert len(recorder.calls) == 5, 'nothing released or assigned'
+    assert result['changed'] is True and len(result['rented']) == 2 and result['count'] == 7
+    assert [record['e164'] for record in result['surplus']] == ['+14155550002', '+14155550003']
+    assert 'holds 2 new number(s) more than this run bought' in warnings(result)[0]
+    assert '+14155550002, +14155550003' in warnings(result)[0]
+
+
+@pytest.mark.parametrize('check_mode', [False, True])
+def test_infinite_ceiling_rents_on_purpose(run_module, recorder, check_mode):
+    recorder.add(200, HELD).add(200, GROUPS).add(200, {'referenceId': 'ref-1'}).add(204).add(200, HELD + NEW)
+    result = shop(run_module, check_mode=check_mode, group_id=42, quantity=2, capabilities=['voice'],
+                  max_monthly_cost=float('inf'))
+    assert result['changed'] is True and 'failed' not in result
 
 
 def test_count_reserve_checkout_recount_under_one_lock(run_module, recorder, monkeypatch):
@@ -228,7 +272,7 @@ def test_count_reserve_checkout_recount_under_one_lock(run_module, recorder, mon
 
     monkeypatch.setattr(_session_cache.SessionCache, 'lock', lock)
     recorder.add(200, HELD).add(200, GROUPS).add(200, {'referenceId': 'ref-1'}).add(204).add(200, HELD + NEW)
-    shop(run_module, group_id=13, quantity=5, capabilities=['voice'])
+    shop(run_module, group_id=13, quantity=5, capabilities=['voice'], max_monthly_cost=float('inf'))
     assert [(event, calls_so_far) for event, key, calls_so_far in held] == [('enter', 0), ('exit', 5)]
     other = []
     monkeypatch.setattr(_session_cache.SessionCache, 'lock', lambda cache, key: other.append(key) or contextlib.nullcontext())
