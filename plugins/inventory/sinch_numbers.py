@@ -161,8 +161,8 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
         super().parse(inventory, loader, path, cache)
         if not HAS_REQUESTS:
             raise AnsibleParserError(missing_required_lib('requests'))
-        self._read_config_data(path)
-        self._template_connection_options()
+        config = self._read_config_data(path)
+        self._template_connection_options(config)
         source = self.get_option('source')
         try:
             records = self._records(path, source, cache)
@@ -171,12 +171,14 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
             raise AnsibleParserError(str(error)) from None
         self._populate(source, records)
 
-    def _template_connection_options(self):
+    def _template_connection_options(self, config):
         """Render connection options the file gives as templates (with extra vars); values from the environment are data."""
         self.templar.available_variables = self._vars
         for name in _CONNECTION_OPTIONS:
-            value, origin = self.get_option_and_origin(name)
-            if origin == 'Direct' and isinstance(value, str) and '{' in value:
+            # Read from the file's own data: before ansible-core 2.19, get_option_and_origin() ignores the file
+            # and reports the environment's value or the default.
+            value = self.get_option(name)
+            if name in (config or {}) and isinstance(value, str) and '{' in value:
                 self.set_option(name, self.templar.template(value))
 
     def _records(self, path, source, cache):
