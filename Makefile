@@ -33,8 +33,9 @@ SANITY_ARGS ?=
 UNITS_ARGS ?=
 INTEGRATION_ARGS ?=
 DEMO_ARGS ?=
-# Integration targets run this many at once, each against its own simulator (tools/run_integration.py).
-INTEGRATION_JOBS ?= 2
+# Integration targets run this many at once (default: one per CPU), each against its own simulator
+# (tools/run_integration.py).
+INTEGRATION_JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 # The ansible-core versions tested besides .venv's, and the Python each venv is made with
 # (a shell expression: the 3.13 build runs only when a venv needs it).
 OLDEST_CORE := 2.16

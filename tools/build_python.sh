@@ -7,6 +7,7 @@
 # building it first if the cache does not hold one yet.
 #
 #   tools/build_python.sh            # prints e.g. ~/.cache/sinch-numbers/python3.13/bin/python3.13
+#   tools/build_python.sh --cached   # the same, but fails instead of building
 #
 # Order of preference: $SINCH_PYTHON313 if set; a python3.13 on PATH; the cached build in
 # ${SINCH_PYTHON_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/sinch-numbers}/python3.13; else build it.
@@ -44,6 +45,11 @@ if [ -x "$python" ] && usable "$python"; then
     echo "$python"; exit 0
 fi
 
+if [ "${1:-}" = --cached ]; then
+    say "no usable Python $VERSION yet (it would be built into $prefix)"
+    exit 1
+fi
+
 mkdir -p "$cache"
 # One build at a time per cache folder (two make runs may ask at once).
 exec 9>"$cache/.python$VERSION.lock"
@@ -70,6 +76,7 @@ Suites: trixie
 Components: main
 Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 EOF
+me=$(id -un)
 apt_opts=(
     -o "Dir::Etc::sourcelist=$apt_dir/sources.list"
     -o "Dir::Etc::sourceparts=$apt_dir/sources.list.d"
@@ -77,13 +84,13 @@ apt_opts=(
     -o "Dir::Cache=$apt_dir/cache"
     -o "Debug::NoLocking=1"
     # apt drops to the _apt user for downloads, which cannot write into our private folder.
-    -o "APT::Sandbox::User=$(id -un)"
+    -o "APT::Sandbox::User=$me"
 )
 say "fetching Debian trixie's python$VERSION source package (apt, private state in $apt_dir)"
 apt-get "${apt_opts[@]}" -qq update >>"$log" 2>&1 || { tail -20 "$log" >&2; say "apt-get update failed"; exit 1; }
 (cd "$work/src" && apt-get "${apt_opts[@]}" -qq --download-only source "python$VERSION") >>"$log" 2>&1 \
     || { tail -20 "$log" >&2; say "apt-get source failed"; exit 1; }
-tarball=$(ls "$work/src"/python"$VERSION"_*.orig.tar.xz)
+tarball=$(ls "$work/src/python${VERSION}"_*.orig.tar.xz)
 say "got $(basename "$tarball") after $(( $(date +%s) - start )) s"
 
 # 2. Build and install into a temporary prefix, then move it into place.
