@@ -16,9 +16,8 @@ SHELL := /bin/bash
 .DELETE_ON_ERROR:
 
 ROOT := $(CURDIR)
-comma := ,
+# The Python of .venv and .venv-2.16 (the pins are measured on 3.11).
 BASE_PYTHON ?= python3
-PYTHON_VERSION := 3.11
 VENV := $(ROOT)/.venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.requirements-installed
