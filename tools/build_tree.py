@@ -23,8 +23,9 @@ import shutil
 import subprocess
 import sys
 
-# Relative to the collection root.
+# Relative to the collection root (.venv-2.16 and the like: the venvs of other ansible-core versions).
 EXCLUDED_PATHS = frozenset(('.venv', '.build', '.git', 'tests/output'))
+EXCLUDED_TOP_LEVEL = ('.venv-*',)
 # Anywhere in the tree.
 EXCLUDED_NAMES = ('__pycache__', '*.pyc', '.pytest_cache', '.mypy_cache', '.ruff_cache', '*.tar.gz')
 
@@ -32,6 +33,8 @@ EXCLUDED_NAMES = ('__pycache__', '*.pyc', '.pytest_cache', '.mypy_cache', '.ruff
 def excluded(relative_path):
     """Return True if the file or folder at ``relative_path`` (POSIX style) is not copied."""
     if relative_path in EXCLUDED_PATHS:
+        return True
+    if '/' not in relative_path and any(fnmatch.fnmatch(relative_path, pattern) for pattern in EXCLUDED_TOP_LEVEL):
         return True
     name = relative_path.rsplit('/', 1)[-1]
     return any(fnmatch.fnmatch(name, pattern) for pattern in EXCLUDED_NAMES)

@@ -6,9 +6,9 @@
 # Run `make <stage>` for each stage, keep going past failures, and print one summary line per
 # stage with its duration, then "N passed, N failed". Stages named before `--` are prerequisites
 # (venv, build): if one fails, the rest are not run and count as failed. The test stages are run
-# with `-o venv -o build` so that make does not rebuild the collection for each of them.
+# with `-o PREREQUISITE` for each of them so that make does not rebuild the collection for each.
 #
-# usage: MAKE=make tools/run_stages.sh venv build -- sanity units ...
+# usage: MAKE=make tools/run_stages.sh venv venv-2.16 build -- sanity units ...
 set -uo pipefail
 
 make_cmd=${MAKE:-make}
@@ -39,6 +39,8 @@ run() {  # run NAME MAKE-ARGS...
 }
 
 blocked=
+old_prereqs=()
+for stage in "${prereqs[@]}"; do old_prereqs+=(-o "$stage"); done
 for stage in "${prereqs[@]}"; do
     if ! run "$stage" "$stage"; then blocked=$stage; break; fi
 done
@@ -46,7 +48,7 @@ for stage in "${stages[@]}"; do
     if [ -n "$blocked" ]; then
         names+=("$stage") results+=("not run ($blocked failed)") durations+=("-")
         failed=$((failed + 1))
-    elif run "$stage" -o venv -o build "$stage"; then
+    elif run "$stage" "${old_prereqs[@]}" "$stage"; then
         passed=$((passed + 1))
     else
         failed=$((failed + 1))

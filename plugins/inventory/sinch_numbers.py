@@ -194,8 +194,9 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
         for library, present in (('requests', HAS_REQUESTS), ('phonenumbers', HAS_PHONENUMBERS)):
             if not present:
                 raise AnsibleParserError(_MISSING % (library, library))
-        self._refuse_unknown_keys(self._read_config_data(path))
-        self._template_connection_options()
+        config = self._read_config_data(path)
+        self._refuse_unknown_keys(config)
+        self._template_connection_options(config)
         source = self.get_option('source')
         try:
             records = self._records(path, source, cache)
@@ -210,12 +211,14 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
         if messages:
             raise AnsibleParserError(' '.join(messages))
 
-    def _template_connection_options(self):
+    def _template_connection_options(self, config):
         """Render connection options the file gives as templates (with extra vars); values from the environment are data."""
         self.templar.available_variables = self._vars
         for name in _CONNECTION_OPTIONS:
-            value, origin = self.get_option_and_origin(name)
-            if origin == 'Direct' and isinstance(value, str) and '{' in value:
+            # Read from the file's own data: before ansible-core 2.19, get_option_and_origin() ignores the file
+            # and reports the environment's value or the default.
+            value = self.get_option(name)
+            if name in (config or {}) and isinstance(value, str) and '{' in value:
                 self.set_option(name, self.templar.template(value))
 
     def _records(self, path, source, cache):

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
 from urllib.parse import parse_qs, urlsplit
@@ -78,6 +79,29 @@ class Recorder(requests.adapters.BaseAdapter):
         return json.loads(self.calls[index].body)
 
 
+@contextlib.contextmanager
+def module_args(args):
+    """Give ``args`` to the AnsibleModule made inside: ansible-core's ``patch_module_args`` (2.19+), or its equivalent."""
+    try:
+        from ansible.module_utils.testing import patch_module_args
+    except ImportError:  # ansible-core 2.16-2.18 read the arguments from basic._ANSIBLE_ARGS
+        from unittest import mock
+
+        from ansible.module_utils import basic
+
+        with mock.patch.object(basic, '_ANSIBLE_ARGS', json.dumps({'ANSIBLE_MODULE_ARGS': args}).encode()):
+            yield
+        return
+    with patch_module_args(args):
+        yield
+
+
+@pytest.fixture
+def patch_module_args():
+    """``module_args`` above, for tests that build an AnsibleModule themselves."""
+    return module_args
+
+
 @pytest.fixture
 def recorder():
     return Recorder()
@@ -103,23 +127,27 @@ def run_module(transport, monkeypatch, tmp_path, capsys):
 
     Returns the module's JSON result (``failed`` is true after ``fail_json``). Sessions are cached under ``tmp_path``.
     """
-    from ansible.module_utils import _internal as module_utils_internal
     from ansible.module_utils.common import warnings as common_warnings
-    from ansible.module_utils.testing import patch_module_args
 
     from ansible_collections.sinch.numbers.plugins.module_utils import _module
 
     monkeypatch.setenv('XDG_CACHE_HOME', str(tmp_path / 'cache'))
     monkeypatch.setattr(_module, 'transport', lambda options: transport)
     # Warnings and deprecations are process-wide: without this, one test's warnings show up in the next.
-    monkeypatch.setattr(common_warnings, '_global_warnings', {})
-    monkeypatch.setattr(common_warnings, '_global_deprecations', {})
+    # (Dictionaries since ansible-core 2.19, lists before.)
+    for name in ('_global_warnings', '_global_deprecations'):
+        monkeypatch.setattr(common_warnings, name, type(getattr(common_warnings, name))())
     # Importing controller code (an inventory plugin test) flags the process as the controller, and a module's
-    # warnings would then go to the display instead of its result.
-    monkeypatch.setattr(module_utils_internal, 'is_controller', False)
+    # warnings would then go to the display instead of its result (ansible-core 2.19+; no such flag before).
+    try:
+        from ansible.module_utils import _internal as module_utils_internal
+    except ImportError:
+        pass
+    else:
+        monkeypatch.setattr(module_utils_internal, 'is_controller', False)
 
     def run(main, args, check_mode=False, diff=False):
-        with patch_module_args(dict(args, _ansible_check_mode=check_mode, _ansible_diff=diff)):
+        with module_args(dict(args, _ansible_check_mode=check_mode, _ansible_diff=diff)):
             with pytest.raises(SystemExit):
                 main()
         return json.loads(capsys.readouterr().out)

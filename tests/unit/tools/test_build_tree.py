@@ -14,6 +14,8 @@ import pytest
 
 @pytest.mark.parametrize('path, expected', [
     ('.venv', True),
+    ('.venv-2.16', True),
+    ('.venv-2.21', True),
     ('.build', True),
     ('.git', True),
     ('tests/output', True),
@@ -23,6 +25,7 @@ import pytest
     ('plugins/modules/sinch_number_info.py', False),
     ('tests/unit/output', False),
     ('docs/.venv.md', False),
+    ('docs/.venv-2.16', False),
 ])
 def test_excluded(tool, path, expected):
     assert tool('build_tree').excluded(path) is expected

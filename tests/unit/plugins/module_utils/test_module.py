@@ -10,8 +10,6 @@ import json
 
 import pytest
 
-from ansible.module_utils.testing import patch_module_args
-
 from ansible_collections.sinch.numbers.plugins.module_utils._errors import SinchInputError
 from ansible_collections.sinch.numbers.plugins.module_utils._module import legacy_module, transport
 from ansible_collections.sinch.numbers.plugins.module_utils._options import OptionAdapter
@@ -33,7 +31,7 @@ def test_timeout_defaults_to_30_seconds():
     ({'password': ['s3cret']}, 'password: give a string, not a list.'),
     ({'tags': ['ok', {'a': 1}]}, 'tags: give a list of strings, not a dictionary.'),
 ])
-def test_dict_or_list_for_text_is_refused(capsys, args, message):
+def test_dict_or_list_for_text_is_refused(capsys, patch_module_args, args, message):
     with patch_module_args(dict({'username': 'ops@example.com', 'password': 'pw'}, **args)):
         with pytest.raises(SystemExit):
             legacy_module(dict(tags=dict(type='list', elements='str')))
