@@ -5,6 +5,8 @@
 #    refused once (40102), sent again in the other form, and the form is kept with the cached session; later tasks
 #    and later runs sign that way at once. One log-in, one extra request; -vvv says which form, quieter runs do not.
 # 2. GET /v1/organisations answers an array: the organisation is read from it, once.
+# 3. Both roles under these variants: application_numbers (rents, assigns, an idempotent re-run) under each, and
+#    number_report (portal source) under the bare signature form, with complete results.
 # Each part starts with its own empty session cache, since a cached session would skip what is tested.
 set -eux -o pipefail
 
@@ -42,3 +44,21 @@ run variant.yml -e '{"variants": {"organisations": "array"}}'
 run use.yml
 run use.yml
 run check.yml -e '{"expect": {"login": 1, "get_organisations": 1, "list_numbers": 4, "refused": 0}}'
+
+# 3. The roles. application_numbers under each variant (two applications without numbers, so it rents).
+SOME_APPS='"reset": {"extra_applications": 2}'
+export XDG_CACHE_HOME="${WORK}/cache-5"
+run variant.yml -e "{${SOME_APPS}, \"variants\": {\"signature_form\": \"bare\"}}"
+run roles.yml -e '{"refused": 1}'
+
+export XDG_CACHE_HOME="${WORK}/cache-6"
+run variant.yml -e "{${SOME_APPS}, \"variants\": {\"organisations\": \"array\"}}"
+run roles.yml -e '{"refused": 0}'
+
+# number_report, portal source, under the bare signature form.
+export XDG_CACHE_HOME="${WORK}/cache-7"
+run variant.yml -e '{"variants": {"signature_form": "bare"}}'
+run report.yml -e "{\"refused\": 1, \"dest\": \"${WORK}/report\"}"
+
+# Leave the simulator as the fixture says, with the default variants.
+run variant.yml -e '{"reset": {"extra_applications": 0}, "variants": {}}'
