@@ -14,15 +14,17 @@ import math
 import time
 
 from ansible_collections.sinch.numbers.plugins.module_utils._errors import (
-    SinchConnectionError,
     SinchError,
     SinchForbidden,
     SinchInputError,
-    SinchServerError,
-    SinchTimeout,
 )
 from ansible_collections.sinch.numbers.plugins.module_utils._outcome import Outcome
-from ansible_collections.sinch.numbers.plugins.module_utils._rental import check_ceiling, validate_ceiling
+from ansible_collections.sinch.numbers.plugins.module_utils._rental import (
+    numbers_purchase_plan,
+    release_specific,
+    rent_specific,
+    validate_ceiling,
+)
 from ansible_collections.sinch.numbers.plugins.module_utils._phone import active_number_record, snake, to_e164
 
 CAPABILITIES = ('SMS', 'VOICE')
@@ -51,7 +53,6 @@ RTC = 'RTC'
 # its target again would only start it over (B.4: WAITING, IN_PROGRESS; FAILED leaves the old value in effect).
 PENDING = ('WAITING', 'IN_PROGRESS')
 FAILED = 'FAILED'
-PAST = {'rent': 'rented', 'release': 'released'}
 
 
 class NumberStateError(SinchError):
@@ -497,15 +498,16 @@ class ActiveNumber:
         monthly = available.get('monthlyPrice') or {}
         interval = available.get('paymentIntervalMonths') or 1
         cost = 'setup %s, then %s every %s month(s)' % (_price(available.get('setupPrice')), _price(monthly), interval)
-        amount = _amount(monthly)
-        if amount is None and not (self.ceiling is not None and math.isinf(self.ceiling)):
-            raise NumberStateError('max_monthly_cost: Sinch gave no monthly price for %s (monthlyPrice: %r), so it cannot be '
-                                   'held to the ceiling; nothing was rented. Give max_monthly_cost: .inf to rent it anyway.'
-                                   % (self.e164, available.get('monthlyPrice')))
-        # The money rule (PRODUCT.md): before the rent, in check mode too.
-        check_ceiling(self.max_monthly_cost, amount or 0.0, monthly.get('currencyCode'),
-                      'number %s (%s; monthlyPrice %s, paymentIntervalMonths %s, setupPrice %s)'
-                      % (self.e164, cost, _price(monthly), interval, _price(available.get('setupPrice'))))
+        what = ('number %s (%s; monthlyPrice %s, paymentIntervalMonths %s, setupPrice %s)'
+                % (self.e164, cost, _price(monthly), interval, _price(available.get('setupPrice'))))
+        if _amount(monthly) is None:
+            if not (self.ceiling is not None and math.isinf(self.ceiling)):
+                raise NumberStateError('max_monthly_cost: Sinch gave no monthly price for %s (monthlyPrice: %r), so it '
+                                       'cannot be held to the ceiling; nothing was rented. Give max_monthly_cost: .inf '
+                                       'to rent it anyway.' % (self.e164, available.get('monthlyPrice')))
+        else:
+            # The money rule (PRODUCT.md), through the rental engine: before the rent, in check mode too.
+            numbers_purchase_plan([(None, available)], self.max_monthly_cost, what)
         before = view(self.e164, 'available')
         if available.get('supportingDocumentationRequired'):
             self.warnings.append('%s needs supporting documentation (e.g. proof of address) before Sinch completes the '
@@ -513,9 +515,7 @@ class ActiveNumber:
         if self.check_mode:
             return True, _rented(available, self.project, self.wanted), ['rent (%s)' % cost], before
         try:
-            raw = self.client.rent_number(self.e164, rent_body(self.wanted))
-        except (SinchConnectionError, SinchServerError) as error:
-            raw = self._after_lost_answer(error, 'rent', want_active=True)
+            raw = rent_specific(self.client, self.e164, rent_body(self.wanted), self.warnings.append)
         except SinchForbidden as error:
             # B.12: a trial account's rent is refused with 403 PERMISSION_DENIED; Sinch's message says so.
             raise error.add_context('Sinch does not let this account rent %s (a trial account cannot rent numbers: '
@@ -578,43 +578,6 @@ class ActiveNumber:
                                  % (self.e164, self.project))
             return Outcome(True, dict(number=record, msg='Check mode: would release %s from project %s, giving it up for '
                                       'good.' % (self.e164, self.project)), diff, self.warnings)
-        try:
-            self.client.release_number(self.e164)
-        except (SinchConnectionError, SinchServerError) as error:
-            self._after_lost_answer(error, 'release', want_active=False)
+        release_specific(self.client, self.e164, self.warnings.append)
         return Outcome(True, dict(number=record, msg='Released %s from project %s: the number is given up for good.'
                                   % (self.e164, self.project)), diff, self.warnings)
-
-    # an answer that never came -------------------------------------------------------------
-
-    def _after_lost_answer(self, error, action, want_active):
-        """After a rent or release whose answer was lost, the number's state says whether it happened.
-
-        Returns the active number when it is (rent) / is not (release) active now; raises otherwise.
-        """
-        said = str(error).rstrip('.')
-        try:
-            now = self.client.get_active_number(self.e164)
-        except SinchError as reread:
-            raise NumberStateError(
-                'Could not %s %s: %s. Reading the number afterwards failed too (%s), so whether it was %s is unknown: '
-                'check with sinch.numbers.sinch_active_number_info before re-running.'
-                % (action, self.e164, said, str(reread).rstrip('.'), PAST[action]),
-                status=error.status, code=error.code, operation=error.operation, details=error.details)
-        if (now is not None) == want_active:
-            self.warnings.append('The answer to the %s of %s was lost (%s), but reading the number shows it %s project '
-                                 '%s: it was %s.' % (action, self.e164, said, 'is active in' if want_active
-                                                     else 'is no longer in', self.project, PAST[action]))
-            return now
-        where = 'is not active in' if want_active else 'is still active in'
-        if isinstance(error, SinchTimeout):
-            # Sinch may still be handling a request that timed out: the number read now proves nothing yet.
-            raise NumberStateError(
-                'Could not %s %s: %s. The number %s project %s when read right after, but Sinch may still complete a '
-                '%s that timed out: check with sinch.numbers.sinch_active_number_info, or re-run the task, which reads '
-                'the number before acting again.' % (action, self.e164, said, where, self.project, action),
-                status=error.status, code=error.code, operation=error.operation, details=error.details)
-        raise NumberStateError(
-            'Could not %s %s: %s. The number %s project %s, so nothing happened; re-running the task is safe.'
-            % (action, self.e164, said, where, self.project),
-            status=error.status, code=error.code, operation=error.operation, details=error.details)

@@ -20,19 +20,18 @@ One run, for every pool at once, in this order:
 3. Each search with a shortfall (region, type, capabilities, pattern) asks once for available numbers (B.9), with
    ``size`` the pools' shortfall plus the numbers earlier searches of that region and type already picked (a search
    may answer them again).
-4. :func:`purchase_plan` picks the specific numbers and adds up their cost: ``monthlyPrice.amount`` is a string
-   (B.3, B.9) for ``paymentIntervalMonths`` months. Too few numbers fail; the money rule (``_rental.check_ceiling``)
+4. ``_rental.numbers_purchase_plan`` adds up what the picked numbers cost: ``monthlyPrice.amount`` is a
+   string (B.3, B.9) for ``paymentIntervalMonths`` months. Too few numbers fail; the money rule (``_rental.check_ceiling``)
    applies. All of this before the first write, in check mode too.
-5. :func:`rent_specific` rents each number with ``:rent`` and the pool's configuration in the body (B.7). A lost
-   answer is resolved by reading that number (SKILLS: re-read state before retrying a billable call, B.7), never by
-   renting another in its place.
+5. ``_rental.rent_specific`` rents each number with ``:rent`` and the pool's configuration in the body (B.7). A lost
+   answer is resolved by reading that number (``_rental.recover_lost_answer``; SKILLS: re-read state before
+   retrying a billable call, B.7), never by renting another in its place.
 6. With ``release_surplus``, members above ``count`` are released (B.6 ``:release``), the highest number first;
    the lowest ``count`` numbers are kept.
 """
 
 from __future__ import annotations
 
-import math
 import re
 
 from ansible.module_utils.common.validation import check_type_bool, check_type_int, check_type_list
@@ -45,17 +44,17 @@ from ansible_collections.sinch.numbers.plugins.module_utils._active_number impor
     failure_text,
     rent_body,
 )
-from ansible_collections.sinch.numbers.plugins.module_utils._errors import (
-    SinchBadAnswer,
-    SinchConnectionError,
-    SinchError,
-    SinchInputError,
-    SinchServerError,
-    SinchTimeout,
-)
+from ansible_collections.sinch.numbers.plugins.module_utils._errors import SinchBadAnswer, SinchError, SinchInputError
 from ansible_collections.sinch.numbers.plugins.module_utils._outcome import Outcome
 from ansible_collections.sinch.numbers.plugins.module_utils._phone import active_number_record
-from ansible_collections.sinch.numbers.plugins.module_utils._rental import check_ceiling, money_text, validate_ceiling
+from ansible_collections.sinch.numbers.plugins.module_utils._rental import (
+    active_monthly_cost,
+    money_text,
+    numbers_purchase_plan,
+    release_specific,
+    rent_specific,
+    validate_ceiling,
+)
 
 TYPES = ('MOBILE', 'LOCAL', 'TOLL_FREE')
 SEARCH_PATTERNS = ('START', 'CONTAINS', 'END')
@@ -65,8 +64,6 @@ POOL_KEYS = ('region_code', 'type', 'capabilities', 'count', 'number_pattern', '
 OPTION = 'pools'
 _REGION = re.compile(r'^[A-Z]{2}$')
 _PATTERN = re.compile(r'^\+?[0-9]+$')
-# What a lost answer looks like: no answer, a 5xx, or a 2xx that is not the documented shape.
-LOST = (SinchConnectionError, SinchServerError, SinchBadAnswer)
 
 
 # Input -------------------------------------------------------------------------------------
@@ -231,135 +228,6 @@ def parse_pools(values, max_monthly_cost=None):
     return [parse_pool(value, '%s[%d]' % (OPTION, index)) for index, value in enumerate(values)]
 
 
-# The purchase plan ----------------------------------------------------------------------------
-
-
-def _amount(money, what):
-    """The float amount of a Money object (``{"currencyCode", "amount": "2.00"}``); the amount is a string (B.3)."""
-    try:
-        amount = float(str(money['amount']))
-    except (TypeError, KeyError, ValueError):
-        raise SinchBadAnswer('%s is not an amount of money: %r' % (what, money), operation='search available numbers') from None
-    if math.isnan(amount) or amount < 0:
-        raise SinchBadAnswer('%s is not an amount of money: %r' % (what, money), operation='search available numbers')
-    return amount
-
-
-def monthly_price(available):
-    """``(monthly amount, setup amount, currency)`` of one available number: its price over its payment interval."""
-    e164 = available.get('phoneNumber')
-    months = available.get('paymentIntervalMonths') or 1
-    if isinstance(months, bool) or not isinstance(months, int) or months < 1:
-        raise SinchBadAnswer('the payment interval of %s is not a number of months: %r' % (e164, months),
-                             operation='search available numbers')
-    monthly = _amount(available.get('monthlyPrice'), 'the monthly price of %s' % e164) / months
-    setup = _amount(available.get('setupPrice') or {'amount': '0'}, 'the setup price of %s' % e164)
-    return monthly, setup, (available.get('monthlyPrice') or {}).get('currencyCode')
-
-
-class PurchasePlan:
-    """What a run rents: ``picks`` (``(pool, available number)`` pairs), the monthly and setup cost and currency."""
-
-    def __init__(self, picks):
-        self.picks = picks
-        self.monthly = 0.0
-        self.setup = 0.0
-        currencies = []
-        for _pool, available in picks:
-            monthly, setup, currency = monthly_price(available)
-            self.monthly += monthly
-            self.setup += setup
-            if currency not in currencies:
-                currencies.append(currency)
-        self.currencies = currencies
-        self.currency = currencies[0] if len(currencies) == 1 else None
-
-    def describe(self):
-        """``2 number(s) (+1206..., +1206... for pools[0]; setup 0.00 USD once)`` for messages."""
-        groups = {}
-        for pool, available in self.picks:
-            groups.setdefault(pool.where() or 'the pool', []).append(available['phoneNumber'])
-        return '%d number(s) (%s; setup %s once)' % (
-            len(self.picks), '; '.join('%s for %s' % (', '.join(numbers), label) for label, numbers in groups.items()),
-            money_text(self.setup, self.currency))
-
-    def money(self, amount):
-        return {'amount': round(amount, 6), 'currency': self.currency}
-
-
-def purchase_plan(picks, max_monthly_cost):
-    """The plan for ``picks`` and its money rule: nothing without a ceiling, nothing above it (check mode too).
-
-    Raises :class:`SinchInputError` naming ``max_monthly_cost`` with what would be rented and its cost.
-    """
-    plan = PurchasePlan(picks)
-    if not picks:
-        return plan
-    ceiling = validate_ceiling(max_monthly_cost)
-    if len(plan.currencies) > 1 and ceiling is not None and not math.isinf(ceiling):
-        raise SinchInputError('max_monthly_cost: the numbers to rent are priced in %s; one ceiling cannot cover '
-                              'several currencies. Rent them in separate runs, or give .inf. Nothing was rented.'
-                              % ' and '.join(str(c) for c in plan.currencies))
-    check_ceiling(max_monthly_cost, plan.monthly, plan.currency, plan.describe())
-    return plan
-
-
-# Writes and their lost answers -------------------------------------------------------------------
-
-
-def recover_lost_answer(client, e164, error, action, warn):
-    """After a ``rent`` or ``release`` of ``e164`` whose answer was lost, read the number to learn what happened.
-
-    Returns the active number (rent) or None (release) when the write took effect, with a warning. Otherwise raises
-    ``error`` with what is known: ``uncertain`` when reading failed too or the request timed out (Sinch may still
-    complete it). Never sends the write again.
-    """
-    done = 'rented' if action == 'rent' else 'released'
-    try:
-        now = client.get_active_number(e164)
-    except SinchError as reread:
-        error.uncertain = True
-        raise error.add_context('Reading %s afterwards failed too (%s), so whether it was %s is unknown: check with '
-                                'sinch.numbers.sinch_active_number_info before re-running'
-                                % (e164, str(reread).rstrip('.'), done), replace_hint=True) from None
-    if (now is not None) == (action == 'rent'):
-        warn('The answer to the %s of %s was lost (%s), but reading the number shows it was %s.'
-             % (action, e164, str(error).rstrip('.'), done))
-        return now
-    state = 'is not active' if action == 'rent' else 'is still active'
-    if isinstance(error, SinchTimeout):
-        error.uncertain = True
-        raise error.add_context('%s %s in the project when read right after, but Sinch may still complete a %s that '
-                                'timed out: check with sinch.numbers.sinch_active_number_info before re-running'
-                                % (e164, state, action), replace_hint=True)
-    raise error.add_context('%s %s in the project when read right after, so it was not %s'
-                            % (e164, state, done), replace_hint=True)
-
-
-def rent_specific(client, e164, body, warn):
-    """Rent one specific available number with its configuration (``:rent``, B.7); the active number.
-
-    A lost answer (no answer, 5xx, an answer not the documented shape) is resolved by reading that number; the rent
-    is never sent twice.
-    """
-    try:
-        raw = client.rent_number(e164, body)
-        if not isinstance(raw, dict) or raw.get('phoneNumber') != e164:
-            raise SinchBadAnswer('the answer is not the rented number: %.100r' % (raw,),
-                                 operation='rent number %s' % e164)
-    except LOST as error:
-        return recover_lost_answer(client, e164, error, 'rent', warn)
-    return raw
-
-
-def release_specific(client, e164, warn):
-    """Release one active number (``:release``, B.6); a lost answer is resolved by reading it."""
-    try:
-        client.release_number(e164)
-    except LOST as error:
-        recover_lost_answer(client, e164, error, 'release', warn)
-
-
 # The run --------------------------------------------------------------------------------------
 
 
@@ -394,8 +262,8 @@ class PoolRun:
     def run(self):
         states = self._members(self._listing())
         self._search(states)
-        plan = purchase_plan([(state.pool, available) for state in states for available in state.picked],
-                             self.max_monthly_cost)
+        plan = numbers_purchase_plan([(state.pool.where() or 'the pool', available)
+                                      for state in states for available in state.picked], self.max_monthly_cost)
         for state in states:
             for raw in state.members:
                 self.warnings.extend('%s: %s. Fix the cause in Sinch; sinch.numbers.sinch_active_number provisions it '
@@ -554,19 +422,11 @@ class PoolRun:
         return text + '.' + kept
 
 
-def _monthly(raw):
-    money = raw.get('money') or {}
-    try:
-        return float(str(money.get('amount'))) / (raw.get('paymentIntervalMonths') or 1)
-    except (TypeError, ValueError):
-        return 0.0
-
-
 def _view(pool, numbers):
     """A pool as the diff shows it: its numbers and what they cost a month."""
     currencies = sorted(set(str((raw.get('money') or {}).get('currencyCode')) for raw in numbers))
     return dict(pool=pool.name, numbers=[raw['phoneNumber'] for raw in numbers],
-                monthly_cost=dict(amount=round(sum(_monthly(raw) for raw in numbers), 6),
+                monthly_cost=dict(amount=round(sum(active_monthly_cost(raw) for raw in numbers), 6),
                                   currency=currencies[0] if len(currencies) == 1 else None))
 
 
@@ -584,5 +444,4 @@ def reconcile(client, entries, max_monthly_cost, check_mode=False, single=False)
     return PoolRun(client, pools, max_monthly_cost, check_mode=check_mode, single=single).run()
 
 
-__all__ = ['POOL_KEYS', 'PoolRun', 'parse_pool', 'parse_pools', 'purchase_plan', 'reconcile', 'recover_lost_answer',
-           'rent_specific']
+__all__ = ['POOL_KEYS', 'PoolRun', 'parse_pool', 'parse_pools', 'reconcile']

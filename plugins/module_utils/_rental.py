@@ -13,6 +13,11 @@ Only this collection may import this file; it is not a public API.
   ceiling, before the first write; :class:`LegacyRental` reserves and checks it out, never sending either twice.
   A checkout whose answer was lost is resolved by reading the organisation's numbers, never by buying again
   (the ``sinch_number_shop`` and ``sinch_application_numbers`` modules both rent through it).
+- On the Numbers API, :func:`numbers_purchase_plan` adds up what specific available numbers cost (``monthlyPrice.amount``
+  is a string for ``paymentIntervalMonths`` months, B.3, B.9) under the same money rule, and :func:`rent_specific` /
+  :func:`release_specific` send ``:rent`` / ``:release`` once: a lost or uncertain answer is resolved by
+  :func:`recover_lost_answer`, which reads the number and decides, never resending (B.6, B.7). ``sinch_active_number``
+  and ``sinch_active_number_pool`` both go through them.
 - After a purchase the numbers are read again. More new numbers than were bought means another run (another
   controller: the file lock only serialises runs of one) bought at the same time: a warning names the surplus,
   which is left free (never released nor assigned by the run that notices it).
@@ -23,10 +28,12 @@ from __future__ import annotations
 import math
 
 from ansible_collections.sinch.numbers.plugins.module_utils._errors import (
+    SinchBadAnswer,
     SinchConnectionError,
     SinchError,
     SinchInputError,
     SinchServerError,
+    SinchTimeout,
 )
 
 OPTION = 'max_monthly_cost'
@@ -368,3 +375,150 @@ class LegacyRental:
             'sinch.numbers.sinch_number_info in a few minutes, then re-run (it counts again and rents only what is '
             'missing)' % (_reservations(references), seen), replace_hint=True)
         raise error.with_partial_result(dict(rented=new, changed=bool(new)))
+
+
+# Renting on the Numbers API: the cost of specific numbers, one :rent or :release each, a lost answer resolved by reading
+
+# What a lost answer looks like: no answer, a 5xx, or a 2xx that is not the documented shape.
+LOST = (SinchConnectionError, SinchServerError, SinchBadAnswer)
+PAST = {'rent': 'rented', 'release': 'released'}
+
+
+def money_amount(money, what):
+    """The float amount of a Money object (``{"currencyCode", "amount": "2.00"}``); the amount is a string (B.3)."""
+    try:
+        amount = float(str(money['amount']))
+    except (TypeError, KeyError, ValueError):
+        raise SinchBadAnswer('%s is not an amount of money: %r' % (what, money), operation='search available numbers') from None
+    if math.isnan(amount) or amount < 0:
+        raise SinchBadAnswer('%s is not an amount of money: %r' % (what, money), operation='search available numbers')
+    return amount
+
+
+def monthly_price(available):
+    """``(monthly amount, setup amount, currency)`` of one available number: its price over its payment interval."""
+    e164 = available.get('phoneNumber')
+    months = available.get('paymentIntervalMonths') or 1
+    if isinstance(months, bool) or not isinstance(months, int) or months < 1:
+        raise SinchBadAnswer('the payment interval of %s is not a number of months: %r' % (e164, months),
+                             operation='search available numbers')
+    monthly = money_amount(available.get('monthlyPrice'), 'the monthly price of %s' % e164) / months
+    setup = money_amount(available.get('setupPrice') or {'amount': '0'}, 'the setup price of %s' % e164)
+    return monthly, setup, (available.get('monthlyPrice') or {}).get('currencyCode')
+
+
+def active_monthly_cost(raw):
+    """What an active number costs a month (its ``money`` over ``paymentIntervalMonths``), 0.0 when Sinch gives none."""
+    money = raw.get('money') or {}
+    try:
+        return float(str(money.get('amount'))) / (raw.get('paymentIntervalMonths') or 1)
+    except (TypeError, ValueError):
+        return 0.0
+
+
+class NumbersPurchasePlan:
+    """What a Numbers API run rents: ``picks`` (``(label, available number)`` pairs), monthly and setup cost, currency.
+
+    ``label`` says in messages what a number is rented for (``pools[0]``), or is None for a single number.
+    """
+
+    def __init__(self, picks):
+        self.picks = picks
+        self.monthly = 0.0
+        self.setup = 0.0
+        currencies = []
+        for _label, available in picks:
+            monthly, setup, currency = monthly_price(available)
+            self.monthly += monthly
+            self.setup += setup
+            if currency not in currencies:
+                currencies.append(currency)
+        self.currencies = currencies
+        self.currency = currencies[0] if len(currencies) == 1 else None
+
+    def describe(self):
+        """``2 number(s) (+1206..., +1206... for pools[0]; setup 0.00 USD once)`` for messages."""
+        groups = {}
+        for label, available in self.picks:
+            groups.setdefault(label, []).append(available['phoneNumber'])
+        return '%d number(s) (%s; setup %s once)' % (
+            len(self.picks), '; '.join(', '.join(numbers) + (' for %s' % label if label else '')
+                                       for label, numbers in groups.items()),
+            money_text(self.setup, self.currency))
+
+    def money(self, amount):
+        return {'amount': round(amount, 6), 'currency': self.currency}
+
+
+def numbers_purchase_plan(picks, max_monthly_cost, what=None):
+    """The plan for ``picks`` and its money rule: nothing without a ceiling, nothing above it (check mode too).
+
+    ``what`` replaces the plan's own words in a refusal. Raises :class:`SinchInputError` naming ``max_monthly_cost``
+    with what would be rented and its cost.
+    """
+    plan = NumbersPurchasePlan(picks)
+    if not picks:
+        return plan
+    ceiling = validate_ceiling(max_monthly_cost)
+    if len(plan.currencies) > 1 and ceiling is not None and not math.isinf(ceiling):
+        raise SinchInputError('%s: the numbers to rent are priced in %s; one ceiling cannot cover several currencies. '
+                              'Rent them in separate runs, or give .inf. Nothing was rented.'
+                              % (OPTION, ' and '.join(str(c) for c in plan.currencies)))
+    check_ceiling(max_monthly_cost, plan.monthly, plan.currency, what or plan.describe())
+    return plan
+
+
+def recover_lost_answer(client, e164, error, action, warn):
+    """The one recovery path of the Numbers API: after a ``rent`` or ``release`` of ``e164`` whose answer was lost.
+
+    Reads the number (never sends the write again) and decides. Returns the active number (rent) or None (release)
+    when the write took effect, with a warning through ``warn``. Otherwise raises ``error`` with what is known:
+    ``uncertain`` when reading failed too or the request timed out (Sinch may still complete it).
+    """
+    done = PAST[action]
+    project = client.project_id
+    try:
+        now = client.get_active_number(e164)
+    except SinchError as reread:
+        error.uncertain = True
+        raise error.add_context('Reading %s afterwards failed too (%s), so whether it was %s is unknown: check with '
+                                'sinch.numbers.sinch_active_number_info before re-running'
+                                % (e164, str(reread).rstrip('.'), done), replace_hint=True) from None
+    if (now is not None) == (action == 'rent'):
+        warn('The answer to the %s of %s was lost (%s), but reading the number shows it %s project %s: it was %s.'
+             % (action, e164, str(error).rstrip('.'), 'is active in' if action == 'rent' else 'is no longer in',
+                project, done))
+        return now
+    where = 'is not active in' if action == 'rent' else 'is still active in'
+    state = '%s %s project %s when read right after' % (e164, where, project)
+    if isinstance(error, SinchTimeout):
+        # Sinch may still be handling a request that timed out: the number read now proves nothing yet.
+        error.uncertain = True
+        raise error.add_context('%s, but Sinch may still complete a %s that timed out: check with '
+                                'sinch.numbers.sinch_active_number_info, or re-run the task, which reads the number '
+                                'before acting again' % (state, action))
+    raise error.add_context('%s, so it was not %s; re-running the task is safe' % (state, done), replace_hint=True)
+
+
+def rent_specific(client, e164, body, warn):
+    """Rent one specific available number with its configuration (``:rent``, B.7); the active number.
+
+    A lost answer (no answer, 5xx, an answer not the documented shape) is resolved by :func:`recover_lost_answer`;
+    the rent is never sent twice.
+    """
+    try:
+        raw = client.rent_number(e164, body)
+        if not isinstance(raw, dict) or raw.get('phoneNumber') != e164:
+            raise SinchBadAnswer('the answer is not the rented number: %.100r' % (raw,),
+                                 operation='rent number %s' % e164)
+    except LOST as error:
+        return recover_lost_answer(client, e164, error, 'rent', warn)
+    return raw
+
+
+def release_specific(client, e164, warn):
+    """Release one active number (``:release``, B.6); a lost answer is resolved by :func:`recover_lost_answer`."""
+    try:
+        client.release_number(e164)
+    except LOST as error:
+        recover_lost_answer(client, e164, error, 'release', warn)

@@ -194,8 +194,10 @@ def test_lost_rent_answer_is_resolved_by_reading_the_number(run_module, recorder
         assert result['changed'] is True and 'was lost' in warnings(result)[0] and 'it was rented' in warnings(result)[0]
     else:
         assert result['failed'] is True
-        assert result['msg'].startswith('Could not rent +12065550101: ')
-        assert result['msg'].endswith('is not active in project proj-1, so nothing happened; re-running the task is safe.')
+        assert 'rent number +12065550101 (POST /v1/projects/proj-1/availableNumbers/%2B12065550101:rent)' in result['msg']
+        assert result['msg'].endswith('+12065550101 is not active in project proj-1 when read right after, so it was not '
+                                      'rented; re-running the task is safe.')
+        assert result['error']['uncertain'] is False
 
 
 @pytest.mark.parametrize('lost', LOST, ids=['connection', '503'])
@@ -209,7 +211,9 @@ def test_lost_release_answer_is_resolved_by_reading_the_number(run_module, recor
     if went_through:
         assert result['changed'] is True and 'it was released' in warnings(result)[0]
     else:
-        assert result['failed'] is True and 'is still active in project proj-1, so nothing happened' in result['msg']
+        assert result['failed'] is True and result['error']['uncertain'] is False
+        assert result['msg'].endswith('%s is still active in project proj-1 when read right after, so it was not released; '
+                                      're-running the task is safe.' % NUMBER)
 
 
 @pytest.mark.parametrize('state, verb', [('present', 'rent'), ('absent', 'release')])
@@ -222,7 +226,7 @@ def test_a_timed_out_write_is_not_called_harmless(run_module, recorder, state, v
     recorder.fail(requests.exceptions.ReadTimeout('read timed out'))
     recorder.add(*((404, NOT_FOUND) if state == 'present' else (200, ACTIVE)))
     result = run_module(main, dict(CONNECTION, phone_number=NUMBER, state=state, max_monthly_cost=9))
-    assert result['failed'] is True and 'nothing happened' not in result['msg']
+    assert result['failed'] is True and 'safe' not in result['msg'] and result['error']['uncertain'] is True
     assert 'Raise the timeout option' in result['msg']
     assert 'when read right after, but Sinch may still complete a %s that timed out' % verb in result['msg']
 
@@ -300,7 +304,7 @@ def test_rent_without_a_ceiling_is_refused_before_renting(run_module, recorder, 
     assert [c.method for c in recorder.calls] == ['GET', 'GET'] and result['failed'] is True
     assert result['msg'].startswith('max_monthly_cost: this run would rent number +12065550101 (setup USD 0.00, then USD 2.00 '
                                     'every 3 month(s); monthlyPrice USD 2.00, paymentIntervalMonths 3, setupPrice USD 0.00) '
-                                    'for 2.00 USD a month')
+                                    'for 0.67 USD a month')
 
 
 def test_rent_above_the_ceiling_is_refused(run_module, recorder):

@@ -192,7 +192,7 @@ def test_a_lost_rent_of_a_number_not_active_stops_without_renting_another(run_mo
                                                                ('POST', '/availableNumbers/%2B12065550103:rent')]
     assert routes(recorder)[-1] == ('GET', '/activeNumbers/%2B12065550103')
     assert result['failed'] is True and result['error']['uncertain'] is False
-    assert '+12065550103 is not active in the project when read right after, so it was not rented' in result['msg']
+    assert '+12065550103 is not active in project proj-1 when read right after, so it was not rented' in result['msg']
     assert 'Nothing was sent again or in its place. Before this, the run rented 1 and released 0' in result['msg']
     assert [n['e164'] for n in result['rented']] == ['+12065550101']
 
