@@ -17,8 +17,8 @@ if not __package__:
     # modules as top-level ones.
     sys.path[0] = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
-from sinch_simulator.fixture import FixtureError, default_fixture_path  # noqa: E402
-from sinch_simulator.server import start_simulator  # noqa: E402
+from sinch_simulator.fixture import FixtureError, default_fixture_path  # noqa: E402 (imported after the sys.path change above)
+from sinch_simulator.server import start_simulator  # noqa: E402 (imported after the sys.path change above)
 
 
 def _parse_args(argv):

@@ -12,12 +12,12 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 if HERE not in sys.path:  # importable whatever pytest import mode is used
     sys.path.insert(0, HERE)
 
-from sim_client import KEY_ID, KEY_SECRET, PROJECT, SIMULATOR_DIR, LegacyClient  # noqa: E402
+from sim_client import KEY_ID, KEY_SECRET, PROJECT, SIMULATOR_DIR, LegacyClient  # noqa: E402 (imported after the sys.path change above)
 
 if SIMULATOR_DIR not in sys.path:
     sys.path.insert(0, SIMULATOR_DIR)
 
-from sinch_simulator import start_simulator  # noqa: E402
+from sinch_simulator import start_simulator  # noqa: E402 (imported after the sys.path change above)
 
 
 @pytest.fixture(scope="session")
