@@ -135,3 +135,17 @@ def test_list_under_the_older_variants_parses(client):
     with pytest.raises(Exception) as refused:
         list(client.numbers.list(page_size=100).iterator())
     assert 'regionCode' in str(refused.value)
+
+
+def test_callback_configuration_get_and_update(client):
+    """``callbackConfiguration`` (B.1), which the SDK calls event destinations: read the secret, rotate it, read it back."""
+    project = os.environ['SINCH_PROJECT_ID']
+    before = client.numbers.event_destinations.get()
+    assert before.project_id == project and before.hmac_secret == '0default-pass-word-*max-36characters'
+    # A secret within the SDK's own documented rule (PYPI: 32-64 characters of A-Z a-z 0-9 -), Conflicts 8.
+    rotated = 'c0nformance-secret-0123456789-abcdef'
+    after = client.numbers.event_destinations.update(hmac_secret=rotated)
+    assert after.project_id == project and after.hmac_secret == rotated
+    assert client.numbers.event_destinations.get().hmac_secret == rotated
+    assert [entry['route'] for entry in log()][-3:] == ['get_callback_configuration', 'update_callback_configuration',
+                                                        'get_callback_configuration']
