@@ -51,8 +51,10 @@ export PATH := $(VENV)/bin:$(PATH)
 export ANSIBLE_PYTHON_INTERPRETER := $(PY)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
+# Integration runs on the oldest claimed ansible-core and on .venv's (2.19); on the newest (2.21) it is
+# `make integration-$(NEWEST_CORE)`, left out of `make test` to keep it within 25 minutes on two cores.
 STAGES := sanity units units-$(OLDEST_CORE) units-$(NEWEST_CORE) \
-	integration integration-$(OLDEST_CORE) integration-$(NEWEST_CORE) \
+	integration integration-$(OLDEST_CORE) \
 	conformance awx-job lint importer docs-lint changelog-lint ee docs
 # Made before the stages by `make test` (and not again for each stage).
 PREREQUISITES := venv venv-$(OLDEST_CORE) venv-$(NEWEST_CORE) build
