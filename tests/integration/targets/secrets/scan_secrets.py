@@ -45,7 +45,9 @@ PATTERNS = (
     # A header with its value: the scheme followed by a credential. (Source code that builds one, e.g.
     # `'Authorization': 'Bearer ' + self.token()` in the traceback ansible-core 2.16 shows at -vvv, holds none.)
     ('an Authorization header', re.compile(r'''(?i)authorization['"]?\s*[:=]\s*['"]?\s*(basic|bearer|instance|user|application)\s+[A-Za-z0-9+/=._~:-]{8,}''')),
-    ('a secret masked by Ansible in a module result', re.compile(r'(?<!\*)\*{8}(?!\*)')),
+    # Not the stars that pad a banner to the terminal's width ("TASK [name] ****", "PLAY RECAP ****"), which are
+    # exactly eight for some name lengths.
+    ('a secret masked by Ansible in a module result', re.compile(r'(?<!\] )(?<!RECAP )(?<!\*)\*{8}(?!\*)')),
 )
 
 
