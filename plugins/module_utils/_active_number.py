@@ -498,8 +498,7 @@ class ActiveNumber:
         monthly = available.get('monthlyPrice') or {}
         interval = available.get('paymentIntervalMonths') or 1
         cost = 'setup %s, then %s every %s month(s)' % (_price(available.get('setupPrice')), _price(monthly), interval)
-        what = ('number %s (%s; monthlyPrice %s, paymentIntervalMonths %s, setupPrice %s)'
-                % (self.e164, cost, _price(monthly), interval, _price(available.get('setupPrice'))))
+        what = 'number %s (%s)' % (self.e164, cost)
         if _amount(monthly) is None:
             if not (self.ceiling is not None and math.isinf(self.ceiling)):
                 raise NumberStateError('max_monthly_cost: Sinch gave no monthly price for %s (monthlyPrice: %r), so it '

@@ -303,7 +303,7 @@ def test_rent_without_a_ceiling_is_refused_before_renting(run_module, recorder, 
     result = run_module(main, dict(CONNECTION, phone_number='+12065550101', display_name='x'), check_mode=check_mode)
     assert [c.method for c in recorder.calls] == ['GET', 'GET'] and result['failed'] is True
     assert result['msg'].startswith('max_monthly_cost: this run would rent number +12065550101 (setup USD 0.00, then USD 2.00 '
-                                    'every 3 month(s); monthlyPrice USD 2.00, paymentIntervalMonths 3, setupPrice USD 0.00) '
+                                    'every 3 month(s)) '
                                     'for 0.67 USD a month')
 
 
